@@ -1,0 +1,49 @@
+import { fileURLToPath } from 'node:url';
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Resolve workspace packages to their TypeScript sources, so tests never need a build. */
+const alias = {
+  '@chainmap/graph': `${root}graph/src/index.ts`,
+  '@chainmap/seed': `${root}seed/src/index.ts`,
+  '@chainmap/server': `${root}server/src/index.ts`,
+};
+
+// SWC (not esbuild) transforms the sources so that decorator metadata, which type-graphql
+// reads, is emitted under vitest exactly as tsc emits it.
+const plugins = [swc.vite({ jsc: { target: 'es2022' }, module: { type: 'es6' } })];
+
+export default defineConfig({
+  root,
+  plugins,
+  resolve: { alias, dedupe: ['graphql'] },
+  test: {
+    projects: [
+      {
+        plugins,
+        resolve: { alias, dedupe: ['graphql'] },
+        test: {
+          name: 'unit',
+          root,
+          include: ['{graph,seed,server}/src/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          exclude: ['**/*.int.test.ts', '**/node_modules/**', '**/dist/**'],
+        },
+      },
+      {
+        plugins,
+        resolve: { alias, dedupe: ['graphql'] },
+        test: {
+          name: 'int',
+          root,
+          include: ['{graph,seed,server}/src/**/*.int.test.ts', 'test/int/**/*.int.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
