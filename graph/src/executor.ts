@@ -1,0 +1,195 @@
+import neo4j, { type Driver, type ManagedTransaction, isInt, Neo4jError } from 'neo4j-driver';
+import type { Logger } from './logger.js';
+
+/** A named, parameterised Cypher template. Values only ever travel as `$parameters`. */
+export interface CypherQuery {
+  readonly name: string;
+  readonly text: string;
+}
+
+/** Declare a named query: `const byId = cypher('enterpriseById', 'MATCH … $id …')`. */
+export function cypher(name: string, text: string): CypherQuery {
+  return { name, text: text.trim() };
+}
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+export type AccessMode = 'READ' | 'WRITE';
+
+/** What every query reports when it finishes: for debug logs, metrics and the N+1 tests. */
+export interface QueryEvent {
+  name: string;
+  mode: AccessMode;
+  ms: number;
+  rows: number;
+  error?: string;
+}
+
+export type DbErrorCode = 'CONFLICT' | 'SERVICE_UNAVAILABLE' | 'TIMEOUT' | 'BAD_QUERY' | 'DB_ERROR';
+
+/** A database failure, classified so the API can map it to a typed GraphQL error. */
+export class DbError extends Error {
+  constructor(
+    readonly code: DbErrorCode,
+    message: string,
+    readonly queryName: string,
+    readonly neo4jCode?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'DbError';
+  }
+}
+
+const CODE_MAP: [RegExp, DbErrorCode][] = [
+  [/^Neo\.ClientError\.Schema\.ConstraintValidationFailed$/, 'CONFLICT'],
+  [/^(ServiceUnavailable|SessionExpired)$/, 'SERVICE_UNAVAILABLE'],
+  [/^Neo\.TransientError\.General\.DatabaseUnavailable$/, 'SERVICE_UNAVAILABLE'],
+  [/^Neo\.ClientError\.Database\.DatabaseNotFound$/, 'SERVICE_UNAVAILABLE'],
+  [/TransactionTimedOut|TransactionTimedOutClientConfiguration/, 'TIMEOUT'],
+  [/^Neo\.ClientError\.Statement\./, 'BAD_QUERY'],
+];
+
+/** Classify any error thrown by the driver. */
+export function toDbError(e: unknown, queryName: string): DbError {
+  if (e instanceof DbError) return e;
+  const code = e instanceof Neo4jError ? e.code : undefined;
+  const message = e instanceof Error ? e.message : String(e);
+  const kind: DbErrorCode = (code ? CODE_MAP.find(([re]) => re.test(code))?.[1] : undefined) ?? 'DB_ERROR';
+  return new DbError(kind, message, queryName, code, { cause: e });
+}
+
+/** Neo4j values to plain JSON-friendly ones: integers to numbers, temporals to ISO strings. */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'object') return value;
+  if (isInt(value)) return (value as { toNumber(): number }).toNumber();
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (
+    neo4j.isDate(value) ||
+    neo4j.isDateTime(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isDuration(value)
+  ) {
+    return value.toString();
+  }
+  if (value instanceof neo4j.types.Node || value instanceof neo4j.types.Relationship) {
+    return toPlain(value.properties);
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = toPlain(v);
+  return out;
+}
+
+/** A transaction handed to {@link Executor.readTx}/{@link Executor.writeTx}: several queries, one commit. */
+export interface Tx {
+  run(query: CypherQuery, params?: Params): Promise<Row[]>;
+}
+
+export interface ExecutorOptions {
+  database: string;
+  timeoutMs: number;
+  logger: Logger;
+  /** Transaction metadata (visible in `SHOW TRANSACTIONS` and the query log). */
+  metadata?: Record<string, string>;
+  observer?: (e: QueryEvent) => void;
+}
+
+/**
+ * The one place every Cypher query runs. Reads go through read transactions and writes through
+ * write transactions, so a `neo4j://` routing URI sends reads to secondaries in a cluster. Each
+ * query gets the configured timeout and metadata, is logged with its timing at debug level, and
+ * any failure is classified as a {@link DbError}.
+ */
+export class Executor {
+  constructor(
+    readonly driver: Driver,
+    private readonly opts: ExecutorOptions,
+  ) {}
+
+  /** A view of this executor for one request: same driver, extra metadata and an observer. */
+  scoped(extra: { metadata?: Record<string, string>; observer?: (e: QueryEvent) => void }): Executor {
+    const parent = this.opts.observer;
+    const child = extra.observer;
+    return new Executor(this.driver, {
+      ...this.opts,
+      metadata: { ...this.opts.metadata, ...extra.metadata },
+      observer:
+        parent && child
+          ? (e) => {
+              parent(e);
+              child(e);
+            }
+          : (child ?? parent),
+    });
+  }
+
+  read(query: CypherQuery, params: Params = {}): Promise<Row[]> {
+    return this.transaction('READ', query.name, (tx) => tx.run(query, params));
+  }
+
+  write(query: CypherQuery, params: Params = {}): Promise<Row[]> {
+    return this.transaction('WRITE', query.name, (tx) => tx.run(query, params));
+  }
+
+  /** Several reads in one transaction (one consistent snapshot). */
+  readTx<T>(name: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.transaction('READ', name, work);
+  }
+
+  /** Several writes committed together or not at all. */
+  writeTx<T>(name: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.transaction('WRITE', name, work);
+  }
+
+  private async transaction<T>(mode: AccessMode, name: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+    const session = this.driver.session({
+      database: this.opts.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    const config = {
+      timeout: this.opts.timeoutMs,
+      metadata: { app: 'chainmap', tx: name, ...this.opts.metadata },
+    };
+    try {
+      const fn = (mtx: ManagedTransaction) => work(this.wrap(mtx, mode));
+      return mode === 'READ' ? await session.executeRead(fn, config) : await session.executeWrite(fn, config);
+    } catch (e) {
+      throw toDbError(e, name);
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  private wrap(mtx: ManagedTransaction, mode: AccessMode): Tx {
+    return {
+      run: async (query, params = {}) => {
+        const started = performance.now();
+        const log = this.opts.logger;
+        try {
+          const result = await mtx.run(query.text, params);
+          const rows = result.records.map((r) => toPlain(r.toObject()) as Row);
+          this.emit({ name: query.name, mode, ms: performance.now() - started, rows: rows.length });
+          if (log.isLevelEnabled('trace')) log.trace({ cypher: query.text, params }, `cypher ${query.name}`);
+          return rows;
+        } catch (e) {
+          const err = toDbError(e, query.name);
+          this.emit({ name: query.name, mode, ms: performance.now() - started, rows: 0, error: err.code });
+          throw err;
+        }
+      },
+    };
+  }
+
+  private emit(e: QueryEvent): void {
+    const log = this.opts.logger;
+    if (log.isLevelEnabled('debug'))
+      log.debug(
+        { query: e.name, mode: e.mode, ms: Math.round(e.ms * 10) / 10, rows: e.rows, error: e.error },
+        'cypher',
+      );
+    this.opts.observer?.(e);
+  }
+}

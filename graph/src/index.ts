@@ -1,0 +1,18 @@
+export { loadConfig, loadConfigOrExit, ConfigError, EnvSchema, type Config } from './config.js';
+export { createLogger, type Logger } from './logger.js';
+export {
+  cypher,
+  Executor,
+  DbError,
+  toDbError,
+  toPlain,
+  type CypherQuery,
+  type DbErrorCode,
+  type Params,
+  type QueryEvent,
+  type Row,
+  type Tx,
+} from './executor.js';
+export { createDriver, openDatabase, type Database } from './database.js';
+export { migrate, readMigrations, splitStatements, MIGRATIONS_DIR, type MigrateResult } from './migrate.js';
+export { startLocalNeo4j, type LocalNeo4j, type LocalNeo4jOptions } from './launcher/local-neo4j.js';

@@ -1,0 +1,121 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { Config, Executor, Logger, QueryEvent } from '@chainmap/graph';
+import express from 'express';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { createContextFactory, type Context } from './core/context.js';
+import { createFormatError } from './core/errors.js';
+import { buildAppSchema } from './schema.js';
+
+/** The built explorer, served from the API's port so one command serves both. */
+export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  executor: Executor;
+  onQuery?: (requestId: string, e: QueryEvent) => void;
+}
+
+export interface App {
+  server: Server;
+  url: string;
+  /** Stop accepting requests, let in-flight ones finish, then resolve. Does not close the driver. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The HTTP server: GraphQL at /graphql (POST and GET, as the GraphQL-over-HTTP spec says), the
+ * explorer at /. Stateless between requests, so several instances can sit behind a load balancer.
+ */
+export async function startApp(deps: AppDeps): Promise<App> {
+  const { config, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  const server = createServer(app);
+  const schema = await buildAppSchema();
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: config.introspection,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: createFormatError((err, msg) => logger.error({ err }, msg)),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      config.introspection
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
+        : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
+    ],
+  });
+  await apollo.start();
+
+  app.use(
+    '/graphql',
+    express.json({ limit: config.BODY_LIMIT }),
+    expressMiddleware(apollo, {
+      context: createContextFactory({
+        executor: deps.executor,
+        logger,
+        ...(deps.onQuery ? { onQuery: deps.onQuery } : {}),
+      }),
+    }),
+  );
+
+  if (config.SERVE_WEB && existsSync(`${WEB_DIST}index.html`)) {
+    app.use(express.static(WEB_DIST, { index: 'index.html', maxAge: '1h' }));
+    // Client-side routes: any other GET that accepts HTML gets the app shell.
+    app.get(/^\/(?!graphql).*/, (req, res, next) =>
+      req.accepts('html') ? res.sendFile(`${WEB_DIST}index.html`) : next(),
+    );
+  }
+
+  // Body too large, malformed JSON and the like: a clear JSON error, never a stack trace.
+  app.use(
+    (
+      err: { status?: number; type?: string; message?: string },
+      _req: express.Request,
+      res: express.Response,
+      next: express.NextFunction,
+    ) => {
+      if (res.headersSent) return next(err);
+      const status = err.status ?? 500;
+      if (status >= 500) logger.error({ err }, 'http error');
+      res.status(status).json({
+        errors: [
+          {
+            message:
+              status === 413
+                ? `Request body is larger than ${config.BODY_LIMIT}`
+                : status < 500
+                  ? (err.message ?? 'Bad request')
+                  : 'Internal server error',
+            extensions: {
+              code:
+                status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR',
+            },
+          },
+        ],
+      });
+    },
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
+  return {
+    server,
+    url: `http://${host}:${port}`,
+    stop: () => apollo.stop(),
+  };
+}

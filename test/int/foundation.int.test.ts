@@ -1,0 +1,104 @@
+import { DbError, migrate, cypher } from '@chainmap/graph';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../support/api.js';
+import { openTestDb, type TestDb } from '../support/db.js';
+
+let db: TestDb;
+let api: TestApi;
+
+beforeAll(async () => {
+  db = await openTestDb();
+  await db.reset();
+  api = await startTestApi();
+});
+
+afterAll(async () => {
+  await api?.stop();
+  await db?.close();
+});
+
+describe('health over HTTP', () => {
+  it('returns the Neo4j version and edition read from the database', async () => {
+    const r = await api.gql<{ health: { ok: boolean; neo4j: { version: string; edition: string } } }>(
+      '{ health { ok neo4j { version edition } } }',
+    );
+    expect(r.status).toBe(200);
+    expect(r.data?.health.ok).toBe(true);
+    expect(r.data?.health.neo4j.version).toMatch(/^5\.26\./);
+    expect(r.data?.health.neo4j.edition).toBe('community');
+  });
+
+  it('answers GET requests with the GraphQL response media type', async () => {
+    const res = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ health { ok } }')}`, {
+      headers: { accept: 'application/graphql-response+json', 'apollo-require-preflight': '1' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/graphql-response+json');
+    expect(await res.json()).toEqual({ data: { health: { ok: true } } });
+  });
+
+  it('refuses a simple cross-site GET (CSRF prevention)', async () => {
+    const res = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ health { ok } }')}`);
+    expect(res.status).toBe(400);
+  });
+});
+
+describe('migrations', () => {
+  it('are recorded once, and re-applying them is a no-op', async () => {
+    const before = await db.executor.read(
+      cypher('t', 'MATCH (m:Migration) RETURN m.id AS id, m.appliedAt AS at ORDER BY id'),
+    );
+    expect(before.map((r) => r.id)).toContain('0001-constraints');
+    const again = await migrate(db.executor);
+    expect(again.applied).toEqual([]);
+    expect(again.skipped).toEqual(before.map((r) => r.id));
+    const after = await db.executor.read(
+      cypher('t', 'MATCH (m:Migration) RETURN m.id AS id, m.appliedAt AS at ORDER BY id'),
+    );
+    expect(after).toEqual(before);
+  });
+
+  it('created the Chinese full-text index with the cjk analyzer', async () => {
+    const analyzers = await db.executor.read(
+      cypher('t', 'CALL db.index.fulltext.listAvailableAnalyzers() YIELD analyzer RETURN analyzer'),
+    );
+    expect(analyzers.map((r) => r.analyzer)).toContain('cjk');
+    const [idx] = await db.executor.read(
+      cypher(
+        't',
+        "SHOW FULLTEXT INDEXES YIELD name, state, options WHERE name = 'name_search' RETURN state, options",
+      ),
+    );
+    expect(idx?.state).toBe('ONLINE');
+    expect(JSON.stringify(idx?.options)).toContain('cjk');
+  });
+});
+
+describe('constraints', () => {
+  it('reject a duplicate id with a typed CONFLICT error and keep the first', async () => {
+    const create = cypher('t', 'CREATE (:Chain {id: $id, name: $name})');
+    await db.executor.write(create, { id: 'dup', name: 'first' });
+    const err = await db.executor.write(create, { id: 'dup', name: 'second' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DbError);
+    expect((err as DbError).code).toBe('CONFLICT');
+    const rows = await db.executor.read(cypher('t', "MATCH (c:Chain {id: 'dup'}) RETURN c.name AS name"));
+    expect(rows).toEqual([{ name: 'first' }]);
+  });
+});
+
+describe('configuration', () => {
+  const cli = fileURLToPath(new URL('../../graph/dist/cli.js', import.meta.url));
+  it('a bad value makes a process exit non-zero with a message naming the variable', () => {
+    expect(existsSync(cli), 'graph/dist/cli.js is missing: npm test builds it first').toBe(true);
+    const r = spawnSync('node', [cli, 'migrate'], {
+      env: { PATH: process.env.PATH, NEO4J_URI: 'http://localhost:7474', NEO4J_TX_TIMEOUT_MS: 'soon' },
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('NEO4J_URI');
+    expect(r.stderr).toContain('NEO4J_TX_TIMEOUT_MS');
+  });
+});
