@@ -56,7 +56,7 @@ async function resolveJars(pomHash: string, log: (line: string) => void): Promis
     // Batch mode without -q: the "Downloaded from" lines are counted for progress, not shown.
     const args = ['-B', '-f', POM, 'dependency:build-classpath', `-Dmdep.outputFile=${partial}`];
     const code = await runLines(mvn, args, (line) => {
-      if (line.startsWith('Downloaded from')) downloaded++;
+      if (/^(\[INFO\] )?Downloaded from/.test(line)) downloaded++;
       tail.push(line);
       if (tail.length > 30) tail.shift();
     });

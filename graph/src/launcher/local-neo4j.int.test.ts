@@ -147,5 +147,5 @@ describe('startLocalNeo4j', () => {
       r.get('name'),
     );
     expect(names).toEqual(['产业链']);
-  }, 180_000);
+  }, 300_000);
 });

@@ -40,7 +40,8 @@ export interface LocalNeo4j {
 /** Repository root: graph/src/launcher (or graph/dist/launcher) is three levels below it. */
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const PID_FILE = 'chainmap-neo4j.pid';
-const READY_TIMEOUT_MS = 120_000;
+/** Generous: a warm start takes ~10 s on 2 idle cores, but several times that on a busy machine. */
+const READY_TIMEOUT_MS = 180_000;
 const STOP_TIMEOUT_MS = 60_000;
 const SIZE = /^\d+[kmg]?$/i;
 
@@ -112,13 +113,23 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions = {}): Promise<Loc
     );
     const started = Date.now();
     child = spawn(tools.java, args, { cwd: dataDir, stdio: ['pipe', 'pipe', 'pipe'] });
-    const version = await waitForReady(child, dataDir);
-    const pid = child.pid!;
-    await writeFile(join(dataDir, PID_FILE), JSON.stringify({ pid, port, state: 'running' }));
+    const exited = exitOf(child, dataDir, log);
+    const ready = waitForReady(child, dataDir);
+    ready.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+    // From now on the pid file names the JVM, so a second start fails naming it even mid-start.
+    if (child.pid)
+      await writeFile(join(dataDir, PID_FILE), JSON.stringify({ pid: child.pid, port, state: 'running' }));
+    const version = await ready;
     log(
       `Neo4j ${version} ready on bolt://127.0.0.1:${port} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
-    return { uri: `bolt://127.0.0.1:${port}`, version, pid, dataDir, stop: stopper(child, dataDir, log) };
+    return {
+      uri: `bolt://127.0.0.1:${port}`,
+      version,
+      pid: child.pid!,
+      dataDir,
+      stop: stopper(child, exited),
+    };
   } catch (error) {
     if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await releasePidFile(dataDir, [process.pid, child?.pid]);
@@ -126,18 +137,23 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions = {}): Promise<Loc
   }
 }
 
-/** Waits for the launcher's READY line; rejects with its ERROR line, or stderr, if it dies first. */
+/**
+ * Waits for the launcher's READY line; rejects with its ERROR line, or with the output tail if the
+ * JVM dies first (a JVM that cannot start, e.g. for lack of memory, reports on stdout and stderr).
+ */
 function waitForReady(child: ChildProcess, dataDir: string): Promise<string> {
-  const stderrTail: string[] = [];
-  createInterface({ input: child.stderr! }).on('line', (line) => {
-    stderrTail.push(line);
-    if (stderrTail.length > 20) stderrTail.shift();
-  });
+  const tail: string[] = [];
+  const keep = (line: string): void => {
+    tail.push(line);
+    if (tail.length > 20) tail.shift();
+  };
+  createInterface({ input: child.stderr! }).on('line', keep);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       reject(
         new Error(
-          `Neo4j did not become ready within ${READY_TIMEOUT_MS / 1000} s; see ${dataDir}/logs/debug.log`,
+          `Neo4j did not become ready within ${READY_TIMEOUT_MS / 1000} s; see ${dataDir}/logs/debug.log\n` +
+            tail.join('\n'),
         ),
       );
     }, READY_TIMEOUT_MS);
@@ -149,30 +165,36 @@ function waitForReady(child: ChildProcess, dataDir: string): Promise<string> {
         resolve(ready[1]!);
       } else if (line.startsWith('CHAINMAP_NEO4J_ERROR ')) {
         errorLine = line.slice('CHAINMAP_NEO4J_ERROR '.length);
+      } else {
+        keep(line);
       }
     });
     child.on('error', (error) => {
       clearTimeout(timer);
       reject(new Error(`could not run java: ${error.message}`));
     });
-    child.on('exit', (code, signal) => {
+    // 'close', not 'exit': by then stdout and stderr are fully read, so the message is complete.
+    child.on('close', (code, signal) => {
       clearTimeout(timer);
       const why =
-        errorLine ??
-        `Neo4j exited (${signal ?? `code ${code}`}) before it was ready:\n${stderrTail.join('\n')}`;
+        errorLine ?? `Neo4j exited (${signal ?? `code ${code}`}) before it was ready:\n${tail.join('\n')}`;
       reject(new Error(why));
     });
   });
 }
 
-/** Builds stop(): SIGTERM (the launcher shuts Neo4j down and exits 0), SIGKILL if that hangs. */
-function stopper(child: ChildProcess, dataDir: string, log: (line: string) => void): () => Promise<void> {
-  const exited = new Promise<void>((resolve) => {
+/** Resolves when the JVM has exited and its pid file is gone; logs how it ended. */
+function exitOf(child: ChildProcess, dataDir: string, log: (line: string) => void): Promise<void> {
+  return new Promise((resolve) => {
     child.once('exit', (code, signal) => {
       log(`Neo4j (pid ${child.pid}) exited with ${signal ?? `code ${code}`}`);
       void releasePidFile(dataDir, [child.pid]).then(resolve);
     });
   });
+}
+
+/** Builds stop(): SIGTERM (the launcher shuts Neo4j down and exits 0), SIGKILL if that hangs. */
+function stopper(child: ChildProcess, exited: Promise<void>): () => Promise<void> {
   return async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');

@@ -32,16 +32,22 @@ import sun.misc.Signal;
  *   <li>{@code CHAINMAP_NEO4J_ERROR <message>} before a non-zero exit.</li>
  * </ul>
  * Neo4j's own logs stay in {@code <home>/logs}; diagnostics (stack traces, --verbose) go to stderr.
- * SIGTERM and SIGINT shut the database down cleanly and exit 0.
  *
- * <p>With {@code --exit-on-stdin-eof} the JVM also shuts down when its stdin closes, which is how a
- * parent Node process that dies without stopping it avoids leaving an orphan Neo4j behind.
+ * <p>SIGTERM and SIGINT shut the database down cleanly and exit 0. So does the end of stdin with
+ * {@code --exit-on-stdin-eof}: a parent process that dies without stopping us leaves no orphan.
+ * A request that arrives while Neo4j is still starting is carried out once the start completes,
+ * so a store is never abandoned half-opened.
  *
  * <p>Usage: {@code Launcher --home DIR [--port 7687] [--pagecache 2g] [--tx-timeout 300s]
  * [--exit-on-stdin-eof] [--verbose]}
  */
 public final class Launcher {
     private static final PrintStream OUT = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    private static final Object LOCK = new Object();
+    /** Set once the DBMS is built and its shutdown hook registered; guarded by LOCK. */
+    private static boolean started;
+    /** A signal or stdin EOF asked us to exit; guarded by LOCK. */
+    private static boolean exitRequested;
 
     private Launcher() {}
 
@@ -70,6 +76,14 @@ public final class Launcher {
             return;
         }
 
+        Signal.handle(new Signal("TERM"), signal -> requestExit());
+        Signal.handle(new Signal("INT"), signal -> requestExit());
+        if (exitOnStdinEof) {
+            Thread watcher = new Thread(Launcher::exitOnStdinEof, "chainmap-stdin-watch");
+            watcher.setDaemon(true);
+            watcher.start();
+        }
+
         DatabaseManagementService dbms;
         try {
             DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home)
@@ -93,15 +107,11 @@ public final class Launcher {
             return;
         }
 
-        // Clean shutdown on any JVM exit; the signal handlers below make SIGTERM/SIGINT exit 0.
-        Thread shutdown = new Thread(dbms::shutdown, "chainmap-neo4j-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdown);
-        Signal.handle(new Signal("TERM"), signal -> System.exit(0));
-        Signal.handle(new Signal("INT"), signal -> System.exit(0));
-        if (exitOnStdinEof) {
-            Thread watcher = new Thread(Launcher::exitOnStdinEof, "chainmap-stdin-watch");
-            watcher.setDaemon(true);
-            watcher.start();
+        // From here on every exit (System.exit, signals, end of stdin) closes the store cleanly.
+        Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "chainmap-neo4j-shutdown"));
+        synchronized (LOCK) {
+            started = true;
+            if (exitRequested) System.exit(0);
         }
 
         try {
@@ -121,10 +131,19 @@ public final class Launcher {
             fail("Neo4j started but the default database is not usable: " + rootMessage(e)
                     + " (logs: " + home.resolve("logs") + ")");
         }
-        // The Bolt server's threads keep the JVM alive until a signal arrives.
+        // Bolt's non-daemon threads keep the JVM alive until an exit is requested.
     }
 
-    /** Blocks until stdin reaches end-of-file (the parent is gone), then exits 0 via the shutdown hook. */
+    /** Exits 0 through the shutdown hook, or, while Neo4j is still starting, once it has started. */
+    private static void requestExit() {
+        synchronized (LOCK) {
+            exitRequested = true;
+            if (!started) return;
+        }
+        System.exit(0);
+    }
+
+    /** Blocks until stdin reaches end-of-file (the parent is gone), then requests the exit. */
     private static void exitOnStdinEof() {
         try {
             while (System.in.read() != -1) {
@@ -133,7 +152,7 @@ public final class Launcher {
         } catch (IOException e) {
             // a broken pipe means the parent is gone too
         }
-        System.exit(0);
+        requestExit();
     }
 
     /** Turns a startup failure into one sentence a developer can act on. */
@@ -160,7 +179,7 @@ public final class Launcher {
 
     private static void fail(String message) {
         OUT.println("CHAINMAP_NEO4J_ERROR " + message.replace('\n', ' '));
-        // exit (not return): a half-started DBMS may leave non-daemon threads behind. If the DBMS
+        // exit, not return: a half-started DBMS may leave non-daemon threads behind. If the DBMS
         // did start, the shutdown hook closes it cleanly first.
         System.exit(1);
     }
