@@ -37,6 +37,11 @@ export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
   /** GraphQL introspection and the Apollo sandbox; default on except in production. */
   GRAPHQL_INTROSPECTION: bool.optional(),
+  /** Query limits (graphql-armor): nesting depth, aliases, estimated cost, tokens. */
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(1000).default(30),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(100).max(1_000_000).default(20_000),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(5_000),
   BODY_LIMIT: z
     .string()
     .regex(/^\d+(b|kb|mb)$/, 'expected a size such as 100kb or 1mb')

@@ -1,10 +1,11 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Config, Executor, Logger, QueryEvent } from '@chainmap/graph';
 import express from 'express';
 import { existsSync } from 'node:fs';
@@ -13,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createContextFactory, type Context } from './core/context.js';
 import { createFormatError } from './core/errors.js';
+import { exportRouter } from './export/export.route.js';
 import { buildAppSchema } from './schema.js';
 
 /** The built explorer, served from the API's port so one command serves both. */
@@ -42,13 +44,27 @@ export async function startApp(deps: AppDeps): Promise<App> {
   app.disable('x-powered-by');
   const server = createServer(app);
   const schema = await buildAppSchema();
+  // Depth, alias, cost, token and directive limits: an abusive query is refused before it runs.
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.GRAPHQL_MAX_DEPTH },
+    maxAliases: { n: config.GRAPHQL_MAX_ALIASES },
+    costLimit: { maxCost: config.GRAPHQL_MAX_COST },
+    // Token limit is enforced by the parser itself (parseOptions below), which answers 400.
+    maxTokens: { enabled: false },
+    maxDirectives: { n: 50 },
+    blockFieldSuggestion: { enabled: !config.introspection },
+  }).protect();
   const apollo = new ApolloServer<Context>({
     schema,
+    validationRules: armor.validationRules,
+    parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
+    allowBatchedHttpRequests: false,
     introspection: config.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     formatError: createFormatError((err, msg) => logger.error({ err }, msg)),
     plugins: [
+      ...(armor.plugins as ApolloServerPlugin<Context>[]),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       config.introspection
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
@@ -67,6 +83,12 @@ export async function startApp(deps: AppDeps): Promise<App> {
         ...(deps.onQuery ? { onQuery: deps.onQuery } : {}),
       }),
     }),
+  );
+
+  // The investment map as a file: /export/investment-map.xlsx and .csv (server/src/export).
+  app.use(
+    '/export',
+    exportRouter({ executor: deps.executor, logger, ...(deps.onQuery ? { onQuery: deps.onQuery } : {}) }),
   );
 
   if (config.SERVE_WEB && existsSync(`${WEB_DIST}index.html`)) {

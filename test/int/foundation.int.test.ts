@@ -102,3 +102,29 @@ describe('configuration', () => {
     expect(r.stderr).toContain('NEO4J_TX_TIMEOUT_MS');
   });
 });
+
+describe('limits', () => {
+  it('refuse an abusive query (depth, aliases, body size) while the server keeps serving', async () => {
+    const deep = `{ health ${'{ neo4j '.repeat(1)}{ version } } }`;
+    expect((await api.gql(deep)).data).toBeDefined();
+    const aliases = `{ ${Array.from({ length: 200 }, (_, i) => `a${i}: health { ok }`).join(' ')} }`;
+    const r1 = await api.gql(aliases);
+    expect(r1.errors?.[0]?.message).toMatch(/alias/i);
+    const huge = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ health { ok } } # ${'x'.repeat(2_000_000)}` }),
+    });
+    expect(huge.status).toBe(413);
+    expect(
+      ((await huge.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code,
+    ).toBe('PAYLOAD_TOO_LARGE');
+    const tokens = await api.gql(`{ health { ok ${'__typename '.repeat(6_000)} } }`);
+    expect(tokens.status).toBe(400);
+    expect(tokens.errors?.[0]?.message).toMatch(/more th.n 5000 tokens/);
+    const bad = await api.gql('{ health { ok ');
+    expect(bad.status).toBe(400);
+    expect(bad.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect((await api.gql('{ health { ok } }')).data).toEqual({ health: { ok: true } });
+  });
+});

@@ -16,11 +16,13 @@ let db: Database | undefined;
  * embedded launcher on its own port with a fresh data folder. Migrations are applied once here.
  */
 export async function setup(project: TestProject): Promise<void> {
-  const dataDir = fileURLToPath(new URL('../../.data/neo4j-test', import.meta.url));
+  const port = process.env.TEST_NEO4J_BOLT_PORT ?? '7697';
+  // One data folder per port, so runs on different ports never share a store.
+  const dataDir = fileURLToPath(new URL(`../../.data/neo4j-test-${port}`, import.meta.url));
   mkdirSync(dataDir, { recursive: true });
   const config = loadConfig({
     ...process.env,
-    NEO4J_BOLT_PORT: process.env.TEST_NEO4J_BOLT_PORT ?? '7697',
+    NEO4J_BOLT_PORT: port,
     NEO4J_DATA_DIR: dataDir,
     NEO4J_HEAP: process.env.TEST_NEO4J_HEAP ?? '1g',
     NEO4J_PAGECACHE: process.env.TEST_NEO4J_PAGECACHE ?? '512m',
