@@ -9,6 +9,11 @@ const alias = {
   '@chainmap/graph': `${root}graph/src/index.ts`,
   '@chainmap/seed': `${root}seed/src/index.ts`,
   '@chainmap/server': `${root}server/src/index.ts`,
+  // Node resolves `graphql` to its CommonJS build (graphql 16 has no `exports`), and so do the
+  // libraries vitest leaves to Node (type-graphql, Apollo); Vite would pick `index.mjs` for our
+  // sources. Two copies of graphql break `instanceof` checks (schemas, GraphQLError), so pin ours
+  // to the one Node loads.
+  graphql: `${root}node_modules/graphql/index.js`,
 };
 
 // SWC (not esbuild) transforms the sources so that decorator metadata, which type-graphql

@@ -1,11 +1,38 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { ChainResolver } from './chain/chain.resolver.js';
+import { LinkResolver } from './chain/link.resolver.js';
+import { EngineResolver } from './engine/engine.resolver.js';
+import { EnterpriseResolver } from './enterprise/enterprise.resolver.js';
 import { HealthResolver } from './health/health.resolver.js';
+import { NodeResolver } from './node/node.resolver.js';
+import { KpiTargetResolver } from './pipeline/kpi.resolver.js';
+import { ProjectResolver } from './pipeline/project.resolver.js';
+import { TargetLibraryEntryResolver, TargetLibraryResolver } from './pipeline/target-library.resolver.js';
+import { PersonResolver, TaskForceResolver } from './pipeline/task-force.resolver.js';
+import { RegionResolver, SourceZoneResolver } from './region/region.resolver.js';
+import { SearchResolver } from './search/search.resolver.js';
 
 /** Every resolver class of the API. A feature joins the schema by being listed here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const resolvers: NonEmptyArray<Function> = [HealthResolver];
+export const resolvers: NonEmptyArray<Function> = [
+  HealthResolver,
+  NodeResolver,
+  RegionResolver,
+  SourceZoneResolver,
+  ChainResolver,
+  LinkResolver,
+  EnterpriseResolver,
+  ProjectResolver,
+  TaskForceResolver,
+  PersonResolver,
+  TargetLibraryResolver,
+  TargetLibraryEntryResolver,
+  KpiTargetResolver,
+  SearchResolver,
+  EngineResolver,
+];
 
 let cached: Promise<GraphQLSchema> | undefined;
 

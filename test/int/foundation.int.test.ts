@@ -121,7 +121,7 @@ describe('limits', () => {
     ).toBe('PAYLOAD_TOO_LARGE');
     const tokens = await api.gql(`{ health { ok ${'__typename '.repeat(6_000)} } }`);
     expect(tokens.status).toBe(400);
-    expect(tokens.errors?.[0]?.message).toMatch(/more th.n 5000 tokens/);
+    expect(tokens.errors?.[0]?.message).toMatch(/5000 tokens/);
     const bad = await api.gql('{ health { ok ');
     expect(bad.status).toBe(400);
     expect(bad.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');

@@ -1,18 +1,18 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Provider } from 'urql';
+import { routes } from './app/routes';
 import { createClient } from './client';
-import { HealthBadge } from './HealthBadge';
+import './styles.css';
 
 const client = createClient();
+const router = createBrowserRouter(routes);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <Provider value={client}>
-      <main style={{ fontFamily: 'system-ui, "Noto Sans CJK SC", sans-serif', padding: 24 }}>
-        <h1>ChainMap 产业链招商图谱</h1>
-        <HealthBadge />
-      </main>
+      <RouterProvider router={router} />
     </Provider>
   </StrictMode>,
 );

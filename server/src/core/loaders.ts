@@ -1,11 +1,208 @@
-import type { Executor } from '@chainmap/graph';
+import type { CypherQuery, Executor } from '@chainmap/graph';
+import DataLoader from 'dataloader';
+import type { ZodType } from 'zod';
+import { ChainModel, LinkModel } from '../chain/chain.model.js';
+import * as chain from '../chain/chain.store.js';
+import { EnterpriseLinkModel, EnterpriseModel, InvestmentModel } from '../enterprise/enterprise.model.js';
+import * as enterprise from '../enterprise/enterprise.store.js';
+import {
+  KpiTargetModel,
+  PersonModel,
+  ProjectModel,
+  StageEventModel,
+  TargetEntryModel,
+  TargetLibraryModel,
+  TaskForceModel,
+} from '../pipeline/pipeline.model.js';
+import * as pipeline from '../pipeline/pipeline.store.js';
+import { RegionModel, SourceZoneModel } from '../region/region.model.js';
+import * as region from '../region/region.store.js';
+import { manyLoader, oneLoader } from './batch.js';
 
 /**
- * Per-request DataLoaders, one per relation field. Each batch runs one `UNWIND $keys` query and
- * returns results in key order. Features add their loaders here as they are built.
+ * Per-request DataLoaders, one per relation field, created on first use. Each batch runs one
+ * `UNWIND $keys` query and returns results in key order, so a page of 100 rows costs one round
+ * trip per relation, the same as a page of 5.
  */
 export type Loaders = ReturnType<typeof createLoaders>;
 
-export function createLoaders(_executor: Executor) {
-  return {};
+export function createLoaders(executor: Executor) {
+  const made = new Map<string, unknown>();
+  const lazy = <T>(name: string, make: () => T): T => {
+    let loader = made.get(name) as T | undefined;
+    if (loader === undefined) made.set(name, (loader = make()));
+    return loader;
+  };
+  const one = <T>(name: string, query: CypherQuery, model: ZodType<T, unknown>) =>
+    lazy(name, () => oneLoader(executor, query, model));
+  const many = <T>(name: string, query: CypherQuery, model: ZodType<T, unknown>) =>
+    lazy(name, () => manyLoader(executor, query, model));
+
+  return {
+    // regions
+    get region() {
+      return one('region', region.regionsByCodeQ, RegionModel);
+    },
+    get regionParent() {
+      return one('regionParent', region.regionParentsQ, RegionModel);
+    },
+    get regionChildren() {
+      return many('regionChildren', region.regionChildrenQ, RegionModel);
+    },
+    get regionSourceZones() {
+      return many('regionSourceZones', region.regionSourceZonesQ, SourceZoneModel);
+    },
+    get regionKpiTargets() {
+      return many('regionKpiTargets', pipeline.regionKpiTargetsQ, KpiTargetModel);
+    },
+    get sourceZone() {
+      return one('sourceZone', region.sourceZonesByCodeQ, SourceZoneModel);
+    },
+    get sourceZoneMembers() {
+      return many('sourceZoneMembers', region.sourceZoneMembersQ, RegionModel);
+    },
+
+    // chains and links
+    get chain() {
+      return one('chain', chain.chainsByIdQ, ChainModel);
+    },
+    get chainLinks() {
+      return many('chainLinks', chain.chainLinksQ, LinkModel);
+    },
+    get chainTaskForces() {
+      return many('chainTaskForces', pipeline.chainTaskForcesQ, TaskForceModel);
+    },
+    get link() {
+      return one('link', chain.linksByIdQ, LinkModel);
+    },
+    get linkChain() {
+      return one('linkChain', chain.linkChainsQ, ChainModel);
+    },
+    get linkParent() {
+      return one('linkParent', chain.linkParentsQ, LinkModel);
+    },
+    get linkSubLinks() {
+      return many('linkSubLinks', chain.linkSubLinksQ, LinkModel);
+    },
+    get linkSuppliesTo() {
+      return many('linkSuppliesTo', chain.linkSuppliesToQ, LinkModel);
+    },
+    get linkSuppliedBy() {
+      return many('linkSuppliedBy', chain.linkSuppliedByQ, LinkModel);
+    },
+
+    // enterprises
+    get enterprise() {
+      return one('enterprise', enterprise.enterprisesByIdQ, EnterpriseModel);
+    },
+    get enterpriseLinks() {
+      return many('enterpriseLinks', enterprise.enterpriseLinksQ, EnterpriseLinkModel);
+    },
+    get enterpriseSuppliers() {
+      return many('enterpriseSuppliers', enterprise.enterpriseSuppliersQ, EnterpriseModel);
+    },
+    get enterpriseCustomers() {
+      return many('enterpriseCustomers', enterprise.enterpriseCustomersQ, EnterpriseModel);
+    },
+    get enterpriseInvestments() {
+      return many('enterpriseInvestments', enterprise.enterpriseInvestmentsQ, InvestmentModel);
+    },
+    get enterpriseInvestors() {
+      return many('enterpriseInvestors', enterprise.enterpriseInvestorsQ, InvestmentModel);
+    },
+    get enterpriseProjects() {
+      return many('enterpriseProjects', pipeline.enterpriseProjectsQ, ProjectModel);
+    },
+    /** Pages of enterprise connections, keyed by filter, order, cursor and size. */
+    get enterprisePage() {
+      return lazy(
+        'enterprisePage',
+        () =>
+          new DataLoader(
+            (keys: readonly enterprise.EnterprisePageQuery[]) => enterprise.enterprisePages(executor, keys),
+            {
+              cacheKeyFn: (k) => JSON.stringify(k),
+            },
+          ),
+      );
+    },
+    /** Total counts of enterprise connections, keyed by filter. */
+    get enterpriseCount() {
+      return lazy(
+        'enterpriseCount',
+        () =>
+          new DataLoader(
+            (keys: readonly enterprise.EnterpriseQuery[]) => enterprise.enterpriseCounts(executor, keys),
+            {
+              cacheKeyFn: (k) => JSON.stringify(k),
+            },
+          ),
+      );
+    },
+
+    // the pipeline
+    get person() {
+      return one('person', pipeline.peopleByIdQ, PersonModel);
+    },
+    get personLeads() {
+      return many('personLeads', pipeline.personLeadsQ, TaskForceModel);
+    },
+    get personMemberships() {
+      return many('personMemberships', pipeline.personMembershipsQ, TaskForceModel);
+    },
+    get taskForce() {
+      return one('taskForce', pipeline.taskForcesByIdQ, TaskForceModel);
+    },
+    get taskForceChain() {
+      return one('taskForceChain', pipeline.taskForceChainsQ, ChainModel);
+    },
+    get taskForceRegion() {
+      return one('taskForceRegion', pipeline.taskForceRegionsQ, RegionModel);
+    },
+    get taskForceLeader() {
+      return one('taskForceLeader', pipeline.taskForceLeadersQ, PersonModel);
+    },
+    get taskForceMembers() {
+      return many('taskForceMembers', pipeline.taskForceMembersQ, PersonModel);
+    },
+    get taskForceLibraries() {
+      return many('taskForceLibraries', pipeline.taskForceLibrariesQ, TargetLibraryModel);
+    },
+    get taskForceProjects() {
+      return many('taskForceProjects', pipeline.taskForceProjectsQ, ProjectModel);
+    },
+    get targetLibrary() {
+      return one('targetLibrary', pipeline.targetLibrariesByIdQ, TargetLibraryModel);
+    },
+    get libraryTaskForce() {
+      return one('libraryTaskForce', pipeline.libraryTaskForcesQ, TaskForceModel);
+    },
+    get libraryEntries() {
+      return many('libraryEntries', pipeline.libraryEntriesQ, TargetEntryModel);
+    },
+    get project() {
+      return one('project', pipeline.projectsByIdQ, ProjectModel);
+    },
+    get projectEnterprise() {
+      return one('projectEnterprise', pipeline.projectEnterprisesQ, EnterpriseModel);
+    },
+    get projectRegion() {
+      return one('projectRegion', pipeline.projectRegionsQ, RegionModel);
+    },
+    get projectLinks() {
+      return many('projectLinks', pipeline.projectLinksQ, LinkModel);
+    },
+    get projectTaskForce() {
+      return one('projectTaskForce', pipeline.projectTaskForcesQ, TaskForceModel);
+    },
+    get projectEvents() {
+      return many('projectEvents', pipeline.projectEventsQ, StageEventModel);
+    },
+    get kpiTarget() {
+      return one('kpiTarget', pipeline.kpiTargetsByIdQ, KpiTargetModel);
+    },
+    get kpiTargetRegion() {
+      return one('kpiTargetRegion', pipeline.kpiTargetRegionsQ, RegionModel);
+    },
+  };
 }
