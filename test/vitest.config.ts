@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
@@ -46,6 +47,30 @@ export default defineConfig({
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // The explorer's component tests: React in jsdom, no server.
+        plugins: [react()],
+        test: {
+          name: 'web',
+          root,
+          environment: 'jsdom',
+          include: ['web/src/**/*.test.{ts,tsx}'],
+        },
+      },
+      {
+        // The explorer end to end: a fresh Neo4j with the default seed, the API serving web/dist,
+        // and Debian's chromium driven by playwright-core (test/e2e/README.md).
+        plugins,
+        resolve: { alias, dedupe: ['graphql'] },
+        test: {
+          name: 'e2e',
+          root,
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 900_000,
           fileParallelism: false,
         },
       },

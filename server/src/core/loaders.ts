@@ -6,6 +6,7 @@ import * as chain from '../chain/chain.store.js';
 import { EnterpriseLinkModel, EnterpriseModel, InvestmentModel } from '../enterprise/enterprise.model.js';
 import * as enterprise from '../enterprise/enterprise.store.js';
 import {
+  FundsEntryModel,
   KpiTargetModel,
   PersonModel,
   ProjectModel,
@@ -194,6 +195,9 @@ export function createLoaders(executor: Executor) {
     },
     get projectTaskForce() {
       return one('projectTaskForce', pipeline.projectTaskForcesQ, TaskForceModel);
+    },
+    get projectFunds() {
+      return many('projectFunds', pipeline.projectFundsQ, FundsEntryModel);
     },
     get projectEvents() {
       return many('projectEvents', pipeline.projectEventsQ, StageEventModel);

@@ -1,0 +1,344 @@
+import { cypher, type CypherQuery, type Executor } from '@chainmap/graph';
+import neo4j from 'neo4j-driver';
+import { chainFields, linkFields } from '../chain/chain.model.js';
+import { enterpriseFields } from '../enterprise/enterprise.model.js';
+import { personFields, projectFields, taskForceFields } from '../pipeline/pipeline.model.js';
+import { regionFields, type RegionLevel } from '../region/region.model.js';
+import { LINK_DEPTH } from './engine.defaults.js';
+import {
+  CandidateRowModel,
+  ConnectionRowModel,
+  DiagnosisRowModel,
+  ExtensionRowModel,
+  OrganisationRowModel,
+  type CandidateRow,
+  type ConnectionRow,
+  type DiagnosisRow,
+  type ExtensionRow,
+  type OrganisationRow,
+} from './engine.model.js';
+
+// The investment-map engine's Cypher (招商地图). Region filters go through the indexed,
+// denormalised codes on Enterprise (graph/README.md), chosen by the region's level; a link's
+// sub-links are followed through PART_OF (at most LINK_DEPTH levels); national per-link counts
+// come from relationship degrees wherever a link has no sub-links.
+
+/** `$code` is one of the enterprise's location codes: the firm is in that region or within it. */
+const inRegion = (e: string, code: string) =>
+  `coalesce(${code} IN [${e}.provinceCode, ${e}.cityCode, ${e}.countyCode, ${e}.regionCode], false)`;
+
+/** Every enterprise in region `r` or within it, by the index of the code for r's level. */
+const LOCAL_FIRMS = `CALL (r) {
+       WITH r WHERE r.level = 'PROVINCE' MATCH (e:Enterprise) WHERE e.provinceCode = r.code RETURN e
+       UNION ALL
+       WITH r WHERE r.level = 'CITY' MATCH (e:Enterprise) WHERE e.cityCode = r.code RETURN e
+       UNION ALL
+       WITH r WHERE r.level = 'COUNTY' MATCH (e:Enterprise) WHERE e.countyCode = r.code RETURN e
+       UNION ALL
+       WITH r WHERE r.level = 'ZONE' MATCH (e:Enterprise) WHERE e.regionCode = r.code RETURN e
+     }`;
+
+const isAnchor = (e: string) => `any(t IN coalesce(${e}.tags, []) WHERE t IN $anchorTags)`;
+
+// diagnoseChain: a chain's links, SUPPLIES edges and national counts, and the region's local
+// presence per link (its firms and those of its sub-links), in one round trip.
+export const diagnoseChainQ = cypher(
+  'diagnoseChain',
+  `OPTIONAL MATCH (c:Chain {id: $chainId})
+   OPTIONAL MATCH (r:Region {code: $regionCode})
+   CALL (c) {
+     MATCH (c)-[:HAS_LINK]->(l:Link)
+     OPTIONAL MATCH (l)-[:PART_OF]->(p:Link)
+     WITH l, p ORDER BY l.id
+     RETURN collect({link: ${linkFields('l')}, parentId: p.id, degree: COUNT { (l)<-[:OPERATES_IN]-() }}) AS links
+   }
+   CALL (c) {
+     MATCH (c)-[:HAS_LINK]->(l:Link) WHERE EXISTS { (l)<-[:PART_OF]-(:Link) }
+     MATCH (l)<-[:PART_OF*0..${LINK_DEPTH}]-(:Link)<-[:OPERATES_IN]-(e:Enterprise)
+     WITH l, count(DISTINCT e) AS n
+     RETURN collect({id: l.id, count: n}) AS subtreeCounts
+   }
+   CALL (c) {
+     MATCH (c)-[:HAS_LINK]->(:Link)<-[:OPERATES_IN]-(e:Enterprise)
+     RETURN count(DISTINCT e) AS nationalTotal
+   }
+   CALL (c) {
+     MATCH (c)-[:HAS_LINK]->(a:Link)-[s:SUPPLIES]->(b:Link)<-[:HAS_LINK]-(c)
+     WHERE NOT coalesce(s.allowCycle, false)
+     WITH a, b ORDER BY a.id, b.id
+     RETURN collect([a.id, b.id]) AS edges
+   }
+   CALL (c, r) {
+     ${LOCAL_FIRMS}
+     MATCH (e)-[:OPERATES_IN]->(x:Link)<-[:HAS_LINK]-(c)
+     WITH e, collect(DISTINCT x) AS xs
+     WITH collect({e: e, xs: xs}) AS firms
+     CALL (firms) {
+       UNWIND firms AS f
+       UNWIND f.xs AS x
+       MATCH (x)-[:PART_OF*0..${LINK_DEPTH}]->(l:Link)
+       WITH DISTINCT f.e AS e, l
+       WITH l, e, ${isAnchor('e')} AS anchor
+       ORDER BY e.revenue IS NULL, e.revenue DESC, e.id
+       WITH l, count(e) AS n, sum(CASE WHEN anchor THEN 1 ELSE 0 END) AS anchors,
+            sum(e.revenue) AS revenue, count(e.revenue) AS known,
+            collect(CASE WHEN anchor THEN ${enterpriseFields('e')} END) AS anchorList
+       RETURN collect({id: l.id, count: n, anchors: anchors, revenue: CASE WHEN known > 0 THEN revenue END,
+                       anchorList: anchorList[0..$anchorCap]}) AS local
+     }
+     RETURN size(firms) AS localTotal, local
+   }
+   RETURN ${chainFields('c')} AS chain, ${regionFields('r')} AS region,
+          links, subtreeCounts, nationalTotal, edges, localTotal, local`,
+);
+
+export interface DiagnosisParams {
+  chainId: string;
+  regionCode: string;
+  anchorTags: readonly string[];
+  anchorCap: number;
+}
+
+/** A chain's structure and a region's presence on it (招什么), one round trip. */
+export async function readDiagnosis(executor: Executor, p: DiagnosisParams): Promise<DiagnosisRow> {
+  const [row] = await executor.read(diagnoseChainQ, { ...p, anchorCap: neo4j.int(p.anchorCap) });
+  return DiagnosisRowModel.parse(row);
+}
+
+// targetCandidates: enterprises in the given links (or their sub-links), outside the region
+// and/or in it, with what scoring needs: ties with the region's firms, supply fit with its
+// strong links, source zones, and whether a library or project of the region already has them.
+export const targetCandidatesQ = cypher(
+  'targetCandidates',
+  `MATCH (r:Region {code: $regionCode})
+   CALL (r) {
+     MATCH (r)<-[:WITHIN*0..4]-(w:Region)
+     RETURN collect(w.code) AS within
+   }
+   CALL () {
+     MATCH (z:SourceZone)<-[:IN_ZONE]-(m:Region) WHERE z.code IN $zones
+     RETURN collect([m.code, z.name]) AS zoneMembers
+   }
+   UNWIND $linkIds AS linkId
+   MATCH (:Link {id: linkId})<-[:PART_OF*0..${LINK_DEPTH}]-(x:Link)<-[:OPERATES_IN]-(e:Enterprise)
+   WITH within, zoneMembers, e, collect(DISTINCT linkId) AS links,
+        collect(DISTINCT CASE WHEN x.id = linkId THEN linkId END) AS direct
+   WITH within, zoneMembers, e, links, direct, ${inRegion('e', '$regionCode')} AS isLocal
+   WHERE CASE WHEN isLocal THEN $withLocal
+              ELSE $withExternal AND (NOT $anchorsOnly OR ${isAnchor('e')}) END
+   CALL (e) {
+     OPTIONAL MATCH (e)-[:SUPPLIES_TO|INVESTS_IN]-(n:Enterprise)
+     WHERE n <> e AND ${inRegion('n', '$regionCode')}
+     WITH DISTINCT n ORDER BY n.id
+     RETURN collect(n.name) AS ties
+   }
+   CALL (e) {
+     OPTIONAL MATCH (e)-[:OPERATES_IN]->(:Link)-[:PART_OF*0..${LINK_DEPTH}]->(:Link)-[:SUPPLIES]-(s:Link)
+     WHERE s.id IN $strongLinkIds
+     WITH DISTINCT s ORDER BY s.id
+     RETURN collect(s.name) AS fit
+   }
+   WITH e, links, direct, isLocal, ties, fit, within,
+        [m IN zoneMembers WHERE m[0] IN [e.provinceCode, e.cityCode, e.countyCode, e.regionCode] | m[1]] AS zones
+   RETURN e.id AS id, e.name AS name, e.tags AS tags, e.revenue AS revenue,
+          e.provinceCode AS provinceCode, e.cityCode AS cityCode, isLocal, links, direct, ties, fit, zones,
+          EXISTS { MATCH (e)<-[:INCLUDES]-(:TargetLibrary)<-[:OWNS]-(:TaskForce)-[:FOR_REGION]->(w:Region)
+                   WHERE w.code IN within } AS inLibrary,
+          EXISTS { MATCH (e)<-[:BY]-(p:Project)-[:IN_REGION]->(w:Region)
+                   WHERE w.code IN within AND coalesce(p.stage, '') <> 'TERMINATED' } AS inProject
+   ORDER BY id`,
+);
+
+export interface CandidateParams {
+  regionCode: string;
+  linkIds: readonly string[];
+  strongLinkIds: readonly string[];
+  zones: readonly string[];
+  anchorTags: readonly string[];
+  /** Firms outside the region; with `anchorsOnly`, only anchors among them. */
+  withExternal: boolean;
+  anchorsOnly: boolean;
+  /** Firms in the region. */
+  withLocal: boolean;
+}
+
+/** Candidate enterprises for some links, unscored (招谁), one round trip. */
+export async function readCandidates(executor: Executor, p: CandidateParams): Promise<CandidateRow[]> {
+  if (p.linkIds.length === 0) return [];
+  const rows = await executor.read(targetCandidatesQ, { ...p });
+  return rows.map((r) => CandidateRowModel.parse(r));
+}
+
+/** The enterprise property that places a firm in a region of each level (the unit of 延链 relatedness). */
+export const UNIT_PROPERTY: Readonly<Record<RegionLevel, string>> = {
+  PROVINCE: 'provinceCode',
+  CITY: 'cityCode',
+  COUNTY: 'countyCode',
+  ZONE: 'regionCode',
+};
+
+const extensionTemplates = new Map<RegionLevel, CypherQuery>();
+
+/**
+ * extensionOptions[LEVEL]: links SUPPLIES-adjacent to the region's strong links, outside the
+ * chain or missing in it, each with the regions (of the region's level) that have it, and for
+ * each strong link the other regions strong in it (≥ $strongMinCount firms or an anchor).
+ */
+export function extensionTemplate(level: RegionLevel): CypherQuery {
+  let q = extensionTemplates.get(level);
+  if (q) return q;
+  const unit = `e.${UNIT_PROPERTY[level]}`;
+  q = cypher(
+    `extensionOptions[${level}]`,
+    `CALL () {
+       UNWIND $strongLinkIds AS sid
+       MATCH (:Link {id: sid})<-[:PART_OF*0..${LINK_DEPTH}]-(:Link)<-[:OPERATES_IN]-(e:Enterprise)
+       WHERE ${unit} IS NOT NULL AND ${unit} <> $regionCode
+       WITH DISTINCT sid, e
+       WITH sid, ${unit} AS unit, count(e) AS n, max(CASE WHEN ${isAnchor('e')} THEN 1 ELSE 0 END) AS anchored
+       WHERE n >= $strongMinCount OR anchored = 1
+       RETURN collect([sid, unit]) AS strongUnits
+     }
+     UNWIND $strongLinkIds AS sid
+     MATCH (:Link {id: sid})-[:SUPPLIES]-(x:Link)
+     WHERE x.id <> sid AND (NOT x.id IN $chainLinkIds OR x.id IN $missingLinkIds)
+     WITH strongUnits, x, collect(DISTINCT sid) AS touched
+     CALL (x) {
+       OPTIONAL MATCH (x)<-[:HAS_LINK]-(xc:Chain)
+       RETURN ${chainFields('xc')} AS chain LIMIT 1
+     }
+     CALL (x) {
+       OPTIONAL MATCH (x)<-[:PART_OF*0..${LINK_DEPTH}]-(:Link)<-[:OPERATES_IN]-(e:Enterprise)
+       WITH DISTINCT e
+       RETURN count(e) AS national,
+              sum(CASE WHEN ${inRegion('e', '$regionCode')} THEN 1 ELSE 0 END) AS localCount,
+              collect(DISTINCT ${unit}) AS units
+     }
+     RETURN ${linkFields('x')} AS link, chain, touched, national, localCount, units,
+            [u IN strongUnits WHERE u[0] IN touched] AS strongUnits
+     ORDER BY x.id`,
+  );
+  extensionTemplates.set(level, q);
+  return q;
+}
+
+export interface ExtensionParams {
+  regionCode: string;
+  strongLinkIds: readonly string[];
+  chainLinkIds: readonly string[];
+  missingLinkIds: readonly string[];
+  strongMinCount: number;
+  anchorTags: readonly string[];
+}
+
+/** 延链 options next to the region's strong links, one round trip. */
+export async function readExtension(
+  executor: Executor,
+  level: RegionLevel,
+  p: ExtensionParams,
+): Promise<ExtensionRow[]> {
+  if (p.strongLinkIds.length === 0) return [];
+  const rows = await executor.read(extensionTemplate(level), {
+    ...p,
+    strongMinCount: neo4j.int(p.strongMinCount),
+  });
+  return rows.map((r) => ExtensionRowModel.parse(r));
+}
+
+const connectionTemplates = new Map<number, CypherQuery>();
+
+/**
+ * connectionPaths[h]: every shortest SUPPLIES_TO / INVESTS_IN path (either direction, at most h
+ * hops) from one enterprise to each firm in the region, shortest first, then by target id and by
+ * the ids along the path, so the first path per target is a stable choice.
+ */
+export function connectionTemplate(maxHops: number): CypherQuery {
+  let q = connectionTemplates.get(maxHops);
+  if (q) return q;
+  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 3) throw new RangeError(`maxHops ${maxHops}`);
+  q = cypher(
+    `connectionPaths[${maxHops}]`,
+    `MATCH (a:Enterprise {id: $enterpriseId})
+     OPTIONAL MATCH (r:Region {code: $regionCode})
+     CALL (a) {
+       MATCH p = ALL SHORTEST (a)-[:SUPPLIES_TO|INVESTS_IN]-{1,${maxHops}}(b:Enterprise)
+       WHERE b <> a AND ${inRegion('b', '$regionCode')}
+       WITH p, b, length(p) AS hops, [n IN nodes(p) | n.id] AS ids, [t IN relationships(p) | type(t)] AS types
+       ORDER BY hops, b.id, ids, types
+       LIMIT $rowLimit
+       RETURN collect({
+         target: b.id, hops: hops,
+         nodes: [n IN nodes(p) | ${enterpriseFields('n')}],
+         steps: [t IN relationships(p) | {type: type(t), from: startNode(t).id, to: endNode(t).id, share: t.share}]
+       }) AS paths
+     }
+     RETURN a.id AS id, r IS NOT NULL AS regionFound, paths`,
+  );
+  connectionTemplates.set(maxHops, q);
+  return q;
+}
+
+/** Shortest tie paths from an enterprise into a region; null when the enterprise is unknown. */
+export async function readConnections(
+  executor: Executor,
+  p: { enterpriseId: string; regionCode: string; maxHops: number; rowLimit: number },
+): Promise<ConnectionRow | null> {
+  const [row] = await executor.read(connectionTemplate(p.maxHops), {
+    enterpriseId: p.enterpriseId,
+    regionCode: p.regionCode,
+    rowLimit: neo4j.int(p.rowLimit),
+  });
+  return row ? ConnectionRowModel.parse(row) : null;
+}
+
+// mapOrganisation: 谁来招. The task forces for the chain in the region or within it, with their
+// chain leader, lead department and counts; the target libraries' distinct firms; the projects
+// in the region (or within it) that fill a link of the chain or are handled by its task force.
+export const mapOrganisationQ = cypher(
+  'mapOrganisation',
+  `OPTIONAL MATCH (c:Chain {id: $chainId})
+   OPTIONAL MATCH (r:Region {code: $regionCode})
+   CALL (r) {
+     MATCH (r)<-[:WITHIN*0..4]-(w:Region)
+     RETURN collect(w) AS within
+   }
+   CALL (c, within) {
+     MATCH (c)<-[:FOR_CHAIN]-(t:TaskForce)-[:FOR_REGION]->(w:Region) WHERE w IN within
+     OPTIONAL MATCH (t)<-[:LEADS]-(p:Person)
+     WITH t, w, p ORDER BY p.id
+     WITH t, w, collect(p)[0] AS leader
+     ORDER BY t.name, t.id
+     RETURN collect({
+       taskForce: ${taskForceFields('t')}, region: ${regionFields('w')}, leader: ${personFields('leader')},
+       members: COUNT { (t)<-[:MEMBER_OF]-(:Person) },
+       libraries: COUNT { (t)-[:OWNS]->(:TargetLibrary) },
+       targets: size(COLLECT { MATCH (t)-[:OWNS]->(:TargetLibrary)-[:INCLUDES]->(e:Enterprise) RETURN DISTINCT e.id })
+     }) AS taskForces
+   }
+   CALL (c, within) {
+     MATCH (c)<-[:FOR_CHAIN]-(t:TaskForce)-[:FOR_REGION]->(w:Region) WHERE w IN within
+     MATCH (t)-[:OWNS]->(:TargetLibrary)-[:INCLUDES]->(e:Enterprise)
+     RETURN count(DISTINCT e) AS targetCount
+   }
+   CALL (c, within) {
+     UNWIND within AS w
+     MATCH (w)<-[:IN_REGION]-(p:Project)
+     WHERE (EXISTS { (p)-[:FILLS]->(:Link)<-[:HAS_LINK]-(c) } OR EXISTS { (p)-[:HANDLED_BY]->(:TaskForce)-[:FOR_CHAIN]->(c) })
+     OPTIONAL MATCH (p)-[:BY]->(e:Enterprise)
+     WITH p, w, e ORDER BY p.stageOn IS NULL, p.stageOn DESC, p.id
+     RETURN collect({
+       project: ${projectFields('p')}, region: ${regionFields('w')}, enterprise: ${enterpriseFields('e')},
+       links: COLLECT { MATCH (p)-[:FILLS]->(l:Link) WITH l ORDER BY l.id RETURN ${linkFields('l')} AS link }
+     }) AS projects
+   }
+   RETURN c IS NOT NULL AS chainFound, r IS NOT NULL AS regionFound, taskForces, targetCount, projects`,
+);
+
+/** 谁来招 for a chain in a region, one round trip. */
+export async function readOrganisation(
+  executor: Executor,
+  p: { chainId: string; regionCode: string },
+): Promise<OrganisationRow> {
+  const [row] = await executor.read(mapOrganisationQ, { ...p });
+  return OrganisationRowModel.parse(row);
+}

@@ -1,0 +1,379 @@
+import { cypher, type CypherQuery, type Executor } from '@chainmap/graph';
+import neo4j from 'neo4j-driver';
+import { z } from 'zod';
+import { linkFields, stageRank } from '../chain/chain.model.js';
+import type { CursorValue } from '../core/relay.js';
+import { EnterpriseModel, enterpriseFields, type EnterpriseRecord } from './enterprise.model.js';
+
+// Enterprises (企业) and their ties: OPERATES_IN links, SUPPLIES_TO and INVESTS_IN other firms.
+
+// enterprisesById
+export const enterprisesByIdQ = cypher(
+  'enterprisesById',
+  `UNWIND $keys AS key
+   MATCH (e:Enterprise {id: key})
+   RETURN key, ${enterpriseFields('e')} AS value`,
+);
+
+// enterpriseLinks: the links an enterprise works in, most confident assignment first.
+export const enterpriseLinksQ = cypher(
+  'enterpriseLinks',
+  `UNWIND $keys AS key
+   MATCH (:Enterprise {id: key})-[o:OPERATES_IN]->(l:Link)
+   WITH key, o, l ORDER BY o.confidence DESC, ${stageRank('l')}, l.name, l.id
+   RETURN key, collect({link: ${linkFields('l')}, source: o.source, confidence: o.confidence}) AS values`,
+);
+
+/** Most neighbours a relation field lists per enterprise (by name); enough for any real firm. */
+export const RELATION_CAP = 500;
+
+// enterpriseSuppliers: firms that supply this one (SUPPLIES_TO it).
+export const enterpriseSuppliersQ = cypher(
+  'enterpriseSuppliers',
+  `UNWIND $keys AS key
+   MATCH (e:Enterprise {id: key})
+   CALL (e) {
+     MATCH (e)<-[:SUPPLIES_TO]-(s:Enterprise)
+     RETURN s ORDER BY s.name, s.id LIMIT ${RELATION_CAP}
+   }
+   RETURN key, collect(${enterpriseFields('s')}) AS values`,
+);
+
+// enterpriseCustomers: firms this one supplies.
+export const enterpriseCustomersQ = cypher(
+  'enterpriseCustomers',
+  `UNWIND $keys AS key
+   MATCH (e:Enterprise {id: key})
+   CALL (e) {
+     MATCH (e)-[:SUPPLIES_TO]->(c:Enterprise)
+     RETURN c ORDER BY c.name, c.id LIMIT ${RELATION_CAP}
+   }
+   RETURN key, collect(${enterpriseFields('c')}) AS values`,
+);
+
+// enterpriseInvestments: firms this one invests in, with its share.
+export const enterpriseInvestmentsQ = cypher(
+  'enterpriseInvestments',
+  `UNWIND $keys AS key
+   MATCH (e:Enterprise {id: key})
+   CALL (e) {
+     MATCH (e)-[i:INVESTS_IN]->(t:Enterprise)
+     RETURN i, t ORDER BY i.share DESC, t.name, t.id LIMIT ${RELATION_CAP}
+   }
+   RETURN key, collect({enterprise: ${enterpriseFields('t')}, share: i.share}) AS values`,
+);
+
+// enterpriseInvestors: firms that invest in this one, with their share.
+export const enterpriseInvestorsQ = cypher(
+  'enterpriseInvestors',
+  `UNWIND $keys AS key
+   MATCH (e:Enterprise {id: key})
+   CALL (e) {
+     MATCH (e)<-[i:INVESTS_IN]-(s:Enterprise)
+     RETURN i, s ORDER BY i.share DESC, s.name, s.id LIMIT ${RELATION_CAP}
+   }
+   RETURN key, collect({enterprise: ${enterpriseFields('s')}, share: i.share}) AS values`,
+);
+
+// enterpriseByStockCode
+export const enterpriseByStockCodeQ = cypher(
+  'enterpriseByStockCode',
+  `MATCH (e:Enterprise {stockCode: $stockCode})
+   RETURN ${enterpriseFields('e')} AS enterprise`,
+);
+
+/** The listed company with this (normalised) stock code, e.g. `600373.SH`. */
+export async function enterpriseByStockCode(
+  executor: Executor,
+  stockCode: string,
+): Promise<EnterpriseRecord | null> {
+  const [row] = await executor.read(enterpriseByStockCodeQ, { stockCode });
+  return row ? EnterpriseModel.parse(row.enterprise) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Filtered lists: the enterprise connections (root `enterprises`, `Region.enterprises`,
+// `Link.enterprises`).
+//
+// A filter is answered by starting from the most selective index the filter allows, then
+// checking the rest row by row:
+//   text   → the `name_search` full-text index (cjk bigrams)
+//   link   → the link and its sub-links (`PART_OF`), then their `OPERATES_IN` firms
+//   chain  → the chain's links (`HAS_LINK`), then their firms
+//   region → one index seek on the denormalised code property that matches the region's level
+//            (provinceCode, cityCode, countyCode, or regionCode for a zone): never a walk
+//   all    → every enterprise; ordered by name or id it reads the range index in order
+// Each shape of filter and ordering is its own named template (`enterprisePage[…]`), composed
+// from the fixed fragments below and cached: values only ever travel as parameters. Queries are
+// batched: one `UNWIND $keys AS q` runs every connection of a request that has the same shape.
+
+export type OrderField = 'NAME' | 'REVENUE' | 'ID';
+export type OrderDirection = 'ASC' | 'DESC';
+
+/** A normalised enterprise filter, as the service builds it from GraphQL arguments. */
+export interface EnterpriseQuery {
+  /** Region code: the region and every region within it. */
+  regionCode: string | null;
+  /** Link id: the link and its sub-links. */
+  linkId: string | null;
+  chainId: string | null;
+  /** Every one of these tags. */
+  tags: string[] | null;
+  revenueMin: number | null;
+  revenueMax: number | null;
+  /** A Lucene query over `name_search` (see search/lucene.ts), already escaped. */
+  lucene: string | null;
+}
+
+/** One page of a connection: the filter, its order, the keyset position and the page size. */
+export interface EnterprisePageQuery extends EnterpriseQuery {
+  order: { field: OrderField; direction: OrderDirection };
+  after: CursorValue | null;
+  /** Rows to fetch: the page size plus one, to know whether another page follows. */
+  limit: number;
+}
+
+type Anchor = 'text' | 'link' | 'chain' | 'region' | 'all';
+type Residual = 'region' | 'link' | 'chain' | 'tags' | 'revenueMin' | 'revenueMax';
+
+interface Shape {
+  anchor: Anchor;
+  residual: Residual[];
+}
+
+function shapeOf(q: EnterpriseQuery): Shape {
+  const anchor: Anchor = q.lucene
+    ? 'text'
+    : q.linkId
+      ? 'link'
+      : q.chainId
+        ? 'chain'
+        : q.regionCode
+          ? 'region'
+          : 'all';
+  const residual: Residual[] = [];
+  if (q.regionCode && anchor !== 'region') residual.push('region');
+  if (q.linkId && anchor !== 'link') residual.push('link');
+  if (q.chainId && anchor !== 'chain') residual.push('chain');
+  if (q.tags && q.tags.length > 0) residual.push('tags');
+  if (q.revenueMin != null) residual.push('revenueMin');
+  if (q.revenueMax != null) residual.push('revenueMax');
+  return { anchor, residual };
+}
+
+/**
+ * Rows `(q, e)`, one per enterprise the anchor yields (distinct), ending where a `WHERE` may
+ * follow; `carry` is what later clauses need in scope. The `always` conditions belong to the
+ * anchor itself.
+ */
+const ANCHORS: Record<Anchor, { cypher: (carry: string) => string; always: string[] }> = {
+  text: {
+    cypher: () => `CALL db.index.fulltext.queryNodes('name_search', q.lucene) YIELD node AS e`,
+    always: ['e:Enterprise'],
+  },
+  link: {
+    cypher: (carry) => `MATCH (:Link {id: q.linkId})<-[:PART_OF*0..4]-(:Link)<-[:OPERATES_IN]-(e:Enterprise)
+   WITH DISTINCT ${carry}`,
+    always: [],
+  },
+  chain: {
+    cypher: (carry) => `MATCH (:Chain {id: q.chainId})-[:HAS_LINK]->(:Link)<-[:OPERATES_IN]-(e:Enterprise)
+   WITH DISTINCT ${carry}`,
+    always: [],
+  },
+  region: {
+    cypher: (carry) => `MATCH (r:Region {code: q.regionCode})
+   CALL (r) {
+     WITH r WHERE r.level = 'PROVINCE' MATCH (e:Enterprise) WHERE e.provinceCode = r.code RETURN e
+     UNION ALL
+     WITH r WHERE r.level = 'CITY' MATCH (e:Enterprise) WHERE e.cityCode = r.code RETURN e
+     UNION ALL
+     WITH r WHERE r.level = 'COUNTY' MATCH (e:Enterprise) WHERE e.countyCode = r.code RETURN e
+     UNION ALL
+     WITH r WHERE r.level = 'ZONE' MATCH (e:Enterprise) WHERE e.regionCode = r.code RETURN e
+   }
+   WITH ${carry}`,
+    always: [],
+  },
+  all: { cypher: () => `MATCH (e:Enterprise)`, always: [] },
+};
+
+/** The link filter needs the link's subtree first (`PART_OF`, at most four levels deep). */
+const LINK_SUBTREE = `CALL (q) {
+     OPTIONAL MATCH (:Link {id: q.linkId})<-[:PART_OF*0..4]-(s:Link)
+     RETURN collect(s.id) AS linkIds
+   }`;
+
+/** Row-by-row checks on `e`, one per filter the anchor did not answer. */
+const RESIDUALS: Record<Residual, string> = {
+  // Whatever its level, a region's code is one of the enterprise's denormalised codes.
+  region: `q.regionCode IN [e.provinceCode, e.cityCode, e.countyCode, e.regionCode]`,
+  link: `EXISTS { MATCH (e)-[:OPERATES_IN]->(x:Link) WHERE x.id IN linkIds }`,
+  chain: `EXISTS { MATCH (e)-[:OPERATES_IN]->(:Link)<-[:HAS_LINK]-(:Chain {id: q.chainId}) }`,
+  tags: `all(t IN q.tags WHERE t IN e.tags)`,
+  revenueMin: `e.revenue >= q.revenueMin`,
+  revenueMax: `e.revenue <= q.revenueMax`,
+};
+
+/**
+ * Keyset conditions: rows strictly after the cursor `(q.afterV, q.afterId)` in the page's
+ * order; ties on the sort value are broken by id. Enterprises without revenue sort last both
+ * ways.
+ */
+function keyset(field: OrderField, dir: OrderDirection): string {
+  const op = dir === 'ASC' ? '>' : '<';
+  switch (field) {
+    case 'ID':
+      return `e.id ${op} q.afterId`;
+    case 'NAME':
+      return `e.name ${op}= q.afterV AND (e.name ${op} q.afterV OR e.id ${op} q.afterId)`;
+    case 'REVENUE':
+      return `((q.afterV IS NULL AND e.revenue IS NULL AND e.id ${op} q.afterId)
+        OR (q.afterV IS NOT NULL AND (e.revenue IS NULL OR e.revenue ${op} q.afterV
+            OR (e.revenue = q.afterV AND e.id ${op} q.afterId))))`;
+  }
+}
+
+function orderBy(field: OrderField, dir: OrderDirection): string {
+  switch (field) {
+    case 'ID':
+      return `e.id ${dir}`;
+    case 'NAME':
+      return `e.name ${dir}, e.id ${dir}`;
+    case 'REVENUE':
+      return `e.revenue IS NULL, e.revenue ${dir}, e.id ${dir}`;
+  }
+}
+
+function matchClause(shape: Shape, extra: string[]): string {
+  const anchor = ANCHORS[shape.anchor];
+  const needsLinks = shape.residual.includes('link');
+  const conds = [...anchor.always, ...shape.residual.map((r) => RESIDUALS[r]), ...extra];
+  return [
+    needsLinks ? LINK_SUBTREE : '',
+    anchor.cypher(needsLinks ? 'q, linkIds, e' : 'q, e'),
+    conds.length ? `WHERE ${conds.join('\n     AND ')}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n   ');
+}
+
+const templates = new Map<string, CypherQuery>();
+
+function memo(name: string, build: () => string): CypherQuery {
+  let q = templates.get(name);
+  if (!q) templates.set(name, (q = cypher(name, build())));
+  return q;
+}
+
+/** The named template that answers one page of `q`'s shape (exported for the snapshot test). */
+export function pageTemplate(q: EnterprisePageQuery): CypherQuery {
+  const shape = shapeOf(q);
+  const { field, direction } = q.order;
+  const after = q.after != null;
+  const name = `enterprisePage[${shape.anchor}${shape.residual.map((r) => `+${r}`).join('')};${field}_${direction}${after ? ';after' : ''}]`;
+  return memo(name, () => {
+    // Without a cursor, `IS NOT NULL` on the sort property lets the planner read its range
+    // index in order and stop after the page.
+    const extra = after
+      ? [keyset(field, direction)]
+      : shape.anchor === 'all' && field !== 'REVENUE'
+        ? [`e.${field.toLowerCase()} IS NOT NULL`]
+        : [];
+    return `UNWIND $keys AS q
+   CALL (q) {
+   ${matchClause(shape, extra)}
+   WITH e ORDER BY ${orderBy(field, direction)}
+   LIMIT $limit
+   RETURN collect(${enterpriseFields('e')}) AS values
+   }
+   RETURN q.i AS i, values`;
+  });
+}
+
+/** The named template that counts everything matching `q`'s shape. */
+export function countTemplate(q: EnterpriseQuery): CypherQuery {
+  const shape = shapeOf(q);
+  const name = `enterpriseCount[${shape.anchor}${shape.residual.map((r) => `+${r}`).join('')}]`;
+  return memo(
+    name,
+    () => `UNWIND $keys AS q
+   CALL (q) {
+   ${matchClause(shape, [])}
+   RETURN count(e) AS total
+   }
+   RETURN q.i AS i, total`,
+  );
+}
+
+/** Run keys in groups of one template (and one page size), each group one round trip. */
+async function grouped<K, V>(
+  executor: Executor,
+  keys: readonly K[],
+  templateOf: (k: K) => CypherQuery,
+  limitOf: (k: K) => number | null,
+  param: (k: K) => Record<string, unknown>,
+  read: (row: Record<string, unknown>) => V,
+): Promise<V[]> {
+  const groups = new Map<string, { query: CypherQuery; limit: number | null; idx: number[] }>();
+  keys.forEach((k, i) => {
+    const query = templateOf(k);
+    const limit = limitOf(k);
+    const gk = `${query.name}|${limit}`;
+    let g = groups.get(gk);
+    if (!g) groups.set(gk, (g = { query, limit, idx: [] }));
+    g.idx.push(i);
+  });
+  const out = new Array<V>(keys.length);
+  await Promise.all(
+    [...groups.values()].map(async (g) => {
+      const rows = await executor.read(g.query, {
+        keys: g.idx.map((i) => ({ ...param(keys[i]!), i })),
+        ...(g.limit != null ? { limit: neo4j.int(g.limit) } : {}),
+      });
+      for (const row of rows) out[row.i as number] = read(row);
+    }),
+  );
+  return out;
+}
+
+function filterParams(q: EnterpriseQuery): Record<string, unknown> {
+  return {
+    regionCode: q.regionCode,
+    linkId: q.linkId,
+    chainId: q.chainId,
+    tags: q.tags,
+    revenueMin: q.revenueMin,
+    revenueMax: q.revenueMax,
+    lucene: q.lucene,
+  };
+}
+
+const PageRows = z.array(EnterpriseModel);
+
+/** Pages for many connections at once (the `enterprisePage` DataLoader's batch function). */
+export function enterprisePages(
+  executor: Executor,
+  keys: readonly EnterprisePageQuery[],
+): Promise<EnterpriseRecord[][]> {
+  return grouped(
+    executor,
+    keys,
+    pageTemplate,
+    (k) => k.limit,
+    (k) => ({ ...filterParams(k), afterV: k.after?.v ?? null, afterId: k.after?.id ?? null }),
+    (row) => PageRows.parse(row.values),
+  );
+}
+
+/** Counts for many connections at once (the `enterpriseCount` DataLoader's batch function). */
+export function enterpriseCounts(executor: Executor, keys: readonly EnterpriseQuery[]): Promise<number[]> {
+  return grouped(
+    executor,
+    keys,
+    countTemplate,
+    () => null,
+    filterParams,
+    (row) => z.number().int().parse(row.total),
+  );
+}
