@@ -1,7 +1,7 @@
 import { GAP_KINDS, GAP_SEVERITY, type GapKind, type Thresholds } from './engine.defaults.js';
 
 // The pure half of 招什么: statuses, location quotients, broken links, coverage and gap order.
-// No I/O here; engine.service.ts feeds it what engine.store.ts reads. Formulas: docs/method.md.
+// No I/O here; diagnosis.service.ts feeds it what engine.store.ts reads. Formulas: docs/method.md.
 
 export const LINK_STATUSES = ['STRONG', 'WEAK', 'MISSING'] as const;
 export type LinkStatus = (typeof LINK_STATUSES)[number];

@@ -44,6 +44,20 @@ export const TAG_STRENGTH: Readonly<Record<string, number>> = Object.freeze({
   EXPORT_ORIENTED: 0.1,
 });
 
+/** Chinese names of the tags, for explanations and exports. */
+export const TAG_LABEL: Readonly<Record<string, string>> = Object.freeze({
+  GLOBAL_500: '世界500强',
+  CHINA_500: '中国500强',
+  PRIVATE_500: '民企500强',
+  LISTED: '上市公司',
+  CENTRAL_SOE: '央企',
+  LEADER: '行业龙头',
+  HIGH_TECH: '高新技术企业',
+  SPECIALIZED_SME: '专精特新"小巨人"',
+  FOREIGN: '外资',
+  EXPORT_ORIENTED: '外向型',
+});
+
 /** Revenue (亿元) at which the revenue part of strength saturates at 1 (log scale below it). */
 export const REVENUE_SATURATION = 1000;
 /** Ties (SUPPLIES_TO / INVESTS_IN) with local firms at which the ties factor saturates. */

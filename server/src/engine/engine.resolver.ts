@@ -1,7 +1,20 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../core/context.js';
 import { ScoreWeightsInput, ThresholdsInput } from './engine.input.js';
-import * as service from './engine.service.js';
+import { connections } from './connections.service.js';
+import { diagnose } from './diagnosis.service.js';
+import type {
+  ConnectionPathRecord,
+  DiagnosisRecord,
+  ExtensionOptionRecord,
+  InvestmentMapRecord,
+  LinkTargetsRecord,
+  SourceRegionRecord,
+  TargetListRecord,
+} from './engine.records.js';
+import { investmentMap } from './map.service.js';
+import { sourceRegions } from './regions.service.js';
+import { extensionOptions, gapTargets, strengthenTargets } from './targets.service.js';
 import {
   ChainDiagnosis,
   ConnectionPath,
@@ -38,8 +51,8 @@ export class EngineResolver {
     @Arg('chainId', () => ID, chainArg) chainId: string,
     @Arg('regionCode', () => String, regionArg) regionCode: string,
     @Arg('thresholds', () => ThresholdsInput, thresholdsArg) thresholds: ThresholdsInput | null,
-  ): Promise<service.DiagnosisRecord> {
-    return service.diagnose(ctx, { chainId, regionCode, thresholds });
+  ): Promise<DiagnosisRecord> {
+    return diagnose(ctx, { chainId, regionCode, thresholds });
   }
 
   @Query(() => TargetList, {
@@ -66,8 +79,8 @@ export class EngineResolver {
         'Also list firms already in a target library or project of the region (flagged). Default false.',
     })
     includeKnown: boolean | null,
-  ): Promise<service.TargetListRecord> {
-    return service.gapTargets(ctx, {
+  ): Promise<TargetListRecord> {
+    return gapTargets(ctx, {
       chainId,
       regionCode,
       linkIds,
@@ -92,8 +105,8 @@ export class EngineResolver {
     @Arg('thresholds', () => ThresholdsInput, thresholdsArg) thresholds: ThresholdsInput | null,
     @Arg('weights', () => ScoreWeightsInput, weightsArg) weights: ScoreWeightsInput | null,
     @Arg('sourceZones', () => [String], zonesArg) sourceZones: string[] | null,
-  ): Promise<service.LinkTargetsRecord[]> {
-    return service.strengthenTargets(ctx, { chainId, regionCode, first, thresholds, weights, sourceZones });
+  ): Promise<LinkTargetsRecord[]> {
+    return strengthenTargets(ctx, { chainId, regionCode, first, thresholds, weights, sourceZones });
   }
 
   @Query(() => [ExtensionOption], {
@@ -111,8 +124,8 @@ export class EngineResolver {
     @Arg('thresholds', () => ThresholdsInput, thresholdsArg) thresholds: ThresholdsInput | null,
     @Arg('weights', () => ScoreWeightsInput, weightsArg) weights: ScoreWeightsInput | null,
     @Arg('sourceZones', () => [String], zonesArg) sourceZones: string[] | null,
-  ): Promise<service.ExtensionOptionRecord[]> {
-    return service.extensionOptions(ctx, {
+  ): Promise<ExtensionOptionRecord[]> {
+    return extensionOptions(ctx, {
       chainId,
       regionCode,
       first,
@@ -136,8 +149,8 @@ export class EngineResolver {
     @Arg('level', () => SourceRegionLevel, { nullable: true, description: 'PROVINCE (default) or CITY.' })
     level: 'PROVINCE' | 'CITY' | null,
     @Arg('thresholds', () => ThresholdsInput, thresholdsArg) thresholds: ThresholdsInput | null,
-  ): Promise<service.SourceRegionRecord[]> {
-    return service.sourceRegions(ctx, { chainId, regionCode, linkId, level, thresholds });
+  ): Promise<SourceRegionRecord[]> {
+    return sourceRegions(ctx, { chainId, regionCode, linkId, level, thresholds });
   }
 
   @Query(() => [ConnectionPath], {
@@ -153,8 +166,8 @@ export class EngineResolver {
     maxHops: number | null,
     @Arg('first', () => Int, { nullable: true, description: 'Firms reached, 1–50 (default 20).' })
     first: number | null,
-  ): Promise<service.ConnectionPathRecord[]> {
-    return service.connections(ctx, { enterpriseId, regionCode, maxHops, first });
+  ): Promise<ConnectionPathRecord[]> {
+    return connections(ctx, { enterpriseId, regionCode, maxHops, first });
   }
 
   @Query(() => InvestmentMap, {
@@ -180,8 +193,8 @@ export class EngineResolver {
       description: 'Also list firms already in a target library or project of the region. Default false.',
     })
     includeKnown: boolean | null,
-  ): Promise<service.InvestmentMapRecord> {
-    return service.investmentMap(ctx, {
+  ): Promise<InvestmentMapRecord> {
+    return investmentMap(ctx, {
       chainId,
       regionCode,
       thresholds,

@@ -19,7 +19,7 @@ import type {
   SourceRegionLinkRecord,
   SourceRegionRecord,
   TargetHitRecord,
-} from './engine.service.js';
+} from './engine.records.js';
 
 export const LinkStatus = { STRONG: 'STRONG', WEAK: 'WEAK', MISSING: 'MISSING' } as const;
 registerEnumType(LinkStatus, {

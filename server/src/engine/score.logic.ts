@@ -3,6 +3,7 @@ import {
   FACTORS,
   REVENUE_SATURATION,
   SUPPLY_FIT_SATURATION,
+  TAG_LABEL,
   TAG_STRENGTH,
   TIES_SATURATION,
   type Weights,
@@ -82,7 +83,10 @@ export function scoreCandidate(c: CandidateFeatures, link: LinkContext, weights:
   const ties = Math.min(c.ties.length, TIES_SATURATION) / TIES_SATURATION;
   const fit = Math.min(c.supplyFit.length, SUPPLY_FIT_SATURATION) / SUPPLY_FIT_SATURATION;
   const zone = !c.local && c.zones.length > 0 ? 1 : 0;
-  const tagText = c.tags.filter((t) => (TAG_STRENGTH[t] ?? 0) > 0).join('、');
+  const tagText = c.tags
+    .filter((t) => (TAG_STRENGTH[t] ?? 0) > 0)
+    .map((t) => TAG_LABEL[t] ?? t)
+    .join('、');
   const details: Record<FactorName, [number, string]> = {
     strength: [
       strength,

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Context } from '../core/context.js';
-import { investmentMap, type InvestmentMapRecord, type MapArgs } from '../engine/engine.service.js';
+import type { InvestmentMapRecord } from '../engine/engine.records.js';
+import { investmentMap, type MapArgs } from '../engine/map.service.js';
 import type { RegionRecord } from '../region/region.model.js';
 import { chinaDate, mapTables, SHEETS, type Cell, type SheetKey, type Table } from './map-tables.js';
 

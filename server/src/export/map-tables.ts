@@ -1,5 +1,5 @@
-import type { GapKind } from '../engine/engine.defaults.js';
-import type { InvestmentMapRecord } from '../engine/engine.service.js';
+import { TAG_LABEL, type GapKind } from '../engine/engine.defaults.js';
+import type { InvestmentMapRecord } from '../engine/engine.records.js';
 import type { RegionRecord } from '../region/region.model.js';
 
 // The investment map as tables with Chinese headers: one source for the XLSX sheets and the CSV.
@@ -45,18 +45,6 @@ const PROJECT_STAGE: Record<string, string> = {
   IN_STATISTICS: '入统',
   ABOVE_SIZE: '入规',
   TERMINATED: '终止',
-};
-const TAG: Record<string, string> = {
-  GLOBAL_500: '世界500强',
-  CHINA_500: '中国500强',
-  PRIVATE_500: '民企500强',
-  LISTED: '上市公司',
-  CENTRAL_SOE: '央企',
-  LEADER: '行业龙头',
-  HIGH_TECH: '高新技术企业',
-  SPECIALIZED_SME: '专精特新"小巨人"',
-  FOREIGN: '外资',
-  EXPORT_ORIENTED: '外向型',
 };
 const FACTOR: Record<string, string> = {
   strength: '实力',
@@ -172,7 +160,7 @@ export function targetsTable(map: InvestmentMapRecord, regions: ReadonlyMap<stri
         h.enterprise.name,
         h.enterprise.fullName ?? '',
         place,
-        h.enterprise.tags.map((t) => TAG[t] ?? t).join('、'),
+        h.enterprise.tags.map((t) => TAG_LABEL[t] ?? t).join('、'),
         round(h.enterprise.revenue, 2),
         round(h.score),
         ...['strength', 'gap', 'ties', 'supplyFit', 'sourceZone'].map((n) =>

@@ -1,0 +1,108 @@
+import type { Context } from '../core/context.js';
+import { notFound } from '../core/errors.js';
+import { keyOf } from '../core/relay.js';
+import {
+  brokenLinks,
+  cmp,
+  compareGaps,
+  gapKind,
+  gapSeverity,
+  linkStatus,
+  locationQuotient,
+  share,
+  stageOrder,
+} from './diagnosis.logic.js';
+import { resolveThresholds, type ThresholdsArg } from './engine.args.js';
+import { ANCHOR_TAGS, ANCHORS_PER_LINK, type GapKind, type Thresholds } from './engine.defaults.js';
+import type { DiagnosisRow } from './engine.model.js';
+import type { DiagnosisRecord, LinkDiagnosisRecord } from './engine.records.js';
+import { readDiagnosis } from './engine.store.js';
+
+// 招什么: a chain diagnosed in a region (docs/method.md). One round trip.
+
+/** Turn what `diagnoseChain` read into link rows, statuses, broken links, coverage and gaps. */
+export function buildDiagnosis(
+  row: DiagnosisRow,
+  thresholds: Thresholds,
+): Omit<DiagnosisRecord, 'chain' | 'region'> {
+  const subtree = new Map(row.subtreeCounts.map((s) => [s.id, s.count]));
+  const hasSubLinks = new Set(row.links.map((l) => l.parentId).filter((p): p is string => p !== null));
+  const local = new Map(row.local.map((l) => [l.id, l]));
+
+  const base = row.links.map(({ link, parentId, degree }) => {
+    const here = local.get(link.key);
+    const localCount = here?.count ?? 0;
+    const anchorCount = here?.anchors ?? 0;
+    // A link without sub-links: its national count is its OPERATES_IN degree.
+    const nationalCount = hasSubLinks.has(link.key) ? (subtree.get(link.key) ?? 0) : degree;
+    const quotient = locationQuotient(localCount, row.localTotal, nationalCount, row.nationalTotal);
+    return {
+      link,
+      parentId,
+      status: linkStatus(localCount, anchorCount, quotient, thresholds),
+      localCount,
+      anchorCount,
+      revenue: here?.revenue ?? null,
+      locationQuotient: quotient === null ? null : Math.round(quotient * 1e6) / 1e6,
+      nationalCount,
+      anchors: here?.anchorList ?? [],
+    };
+  });
+
+  const present = new Set(base.filter((b) => b.status !== 'MISSING').map((b) => b.link.key));
+  const broken = brokenLinks(
+    base.map((b) => ({ id: b.link.key, parentId: b.parentId })),
+    row.edges,
+    present,
+  );
+  const links: LinkDiagnosisRecord[] = base
+    .map((b) => {
+      const isBroken = broken.has(b.link.key);
+      const gap = gapKind(b.status, isBroken, b.link.isKey);
+      return { ...b, broken: isBroken, gap, severity: gapSeverity(gap) };
+    })
+    .sort((a, b) => stageOrder(a.link.stage) - stageOrder(b.link.stage) || cmp(a.link.key, b.link.key));
+
+  const gaps = links
+    .filter((l): l is LinkDiagnosisRecord & { gap: GapKind } => l.gap !== null)
+    .sort((a, b) =>
+      compareGaps(
+        { gap: a.gap, stage: a.link.stage, id: a.link.key },
+        { gap: b.gap, stage: b.link.stage, id: b.link.key },
+      ),
+    );
+  const key = links.filter((l) => l.link.isKey);
+  return {
+    thresholds,
+    links,
+    gaps,
+    coverage: share(present.size, links.length),
+    keyCoverage: share(key.filter((l) => l.status !== 'MISSING').length, key.length),
+    localTotal: row.localTotal,
+    nationalTotal: row.nationalTotal,
+  };
+}
+
+export interface ChainRegionArgs {
+  chainId: string;
+  regionCode: string;
+}
+
+/** 招什么: one chain in one region, link by link. One round trip. */
+export async function diagnose(
+  ctx: Context,
+  args: ChainRegionArgs & { thresholds?: ThresholdsArg },
+): Promise<DiagnosisRecord> {
+  const thresholds = resolveThresholds(args.thresholds);
+  const chainId = keyOf('Chain', args.chainId);
+  const regionCode = keyOf('Region', args.regionCode);
+  const row = await readDiagnosis(ctx.executor, {
+    chainId,
+    regionCode,
+    anchorTags: ANCHOR_TAGS,
+    anchorCap: ANCHORS_PER_LINK,
+  });
+  if (!row.chain) throw notFound('Chain', args.chainId);
+  if (!row.region) throw notFound('Region', args.regionCode);
+  return { chain: row.chain, region: row.region, ...buildDiagnosis(row, thresholds) };
+}
