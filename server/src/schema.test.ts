@@ -19,7 +19,8 @@ function undocumented(schema: GraphQLSchema): string[] {
     if (type.name.startsWith('__') || ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name))
       continue;
     // type-graphql gives the root operation types no description.
-    if (!type.description && type !== schema.getQueryType()) missing.push(type.name);
+    if (!type.description && type !== schema.getQueryType() && type !== schema.getMutationType())
+      missing.push(type.name);
     if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
       for (const field of Object.values(type.getFields())) {
         if (!field.description) missing.push(`${type.name}.${field.name}`);

@@ -1,15 +1,21 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { ChainMutationResolver } from './chain/chain.mutation.js';
 import { ChainResolver } from './chain/chain.resolver.js';
 import { LinkResolver } from './chain/link.resolver.js';
 import { EngineResolver } from './engine/engine.resolver.js';
+import { EnterpriseMutationResolver } from './enterprise/enterprise.mutation.js';
 import { EnterpriseResolver } from './enterprise/enterprise.resolver.js';
 import { HealthResolver } from './health/health.resolver.js';
 import { NodeResolver } from './node/node.resolver.js';
+import { KpiTargetMutationResolver } from './pipeline/kpi.mutation.js';
 import { KpiTargetResolver } from './pipeline/kpi.resolver.js';
+import { ProjectMutationResolver } from './pipeline/project.mutation.js';
 import { ProjectResolver } from './pipeline/project.resolver.js';
+import { TargetLibraryMutationResolver } from './pipeline/target-library.mutation.js';
 import { TargetLibraryEntryResolver, TargetLibraryResolver } from './pipeline/target-library.resolver.js';
+import { TaskForceMutationResolver } from './pipeline/task-force.mutation.js';
 import { PersonResolver, TaskForceResolver } from './pipeline/task-force.resolver.js';
 import { RegionResolver, SourceZoneResolver } from './region/region.resolver.js';
 import { SearchResolver } from './search/search.resolver.js';
@@ -32,6 +38,13 @@ export const resolvers: NonEmptyArray<Function> = [
   KpiTargetResolver,
   SearchResolver,
   EngineResolver,
+  // Mutations (the write side): every one runs through core/mutation.ts.
+  ChainMutationResolver,
+  EnterpriseMutationResolver,
+  TaskForceMutationResolver,
+  TargetLibraryMutationResolver,
+  ProjectMutationResolver,
+  KpiTargetMutationResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -84,7 +84,7 @@ describe('enterprise lookups', () => {
       name: '宁德时代',
       fullName: '宁德时代新能源科技股份有限公司',
       stockCode: '300750.SZ',
-      tags: ['上市公司', '行业龙头'],
+      tags: ['LISTED', 'LEADER'],
       revenue: 4009,
       synthetic: false,
       version: 1,
@@ -194,7 +194,7 @@ describe('enterprise filters', () => {
 
   it('combines filters, whatever index answers first', async () => {
     expect(await all({ regionCode: '421200', text: '电池' })).toEqual(['e-zone-cell']);
-    expect(await all({ regionCode: '420000', linkId: 'nev.cell', tags: ['上市公司'] })).toEqual(['e-wh-car']);
+    expect(await all({ regionCode: '420000', linkId: 'nev.cell', tags: ['LISTED'] })).toEqual(['e-wh-car']);
     const expected = firms
       .filter(inRegion('421221'))
       .filter(onLink('nev.anode'))

@@ -92,7 +92,7 @@ export const ENTERPRISES: EnterpriseRow[] = [
     name: '宁德时代',
     fullName: '宁德时代新能源科技股份有限公司',
     stockCode: '300750.SZ',
-    tags: ['上市公司', '行业龙头'],
+    tags: ['LISTED', 'LEADER'],
     revenue: 4009,
     regionCode: '350902',
     links: [['nev.cell', 'INDUSTRY_CODE', 0.9]],
@@ -146,7 +146,7 @@ export const ENTERPRISES: EnterpriseRow[] = [
     name: '武汉整车',
     fullName: '武汉整车制造股份有限公司',
     stockCode: '600006.SH',
-    tags: ['上市公司'],
+    tags: ['LISTED'],
     revenue: 150,
     regionCode: '420111',
     links: [

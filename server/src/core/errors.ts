@@ -45,9 +45,10 @@ export function fromZod(error: ZodError, prefix: string): GraphQLError {
   });
 }
 
-export function notFound(what: string, id: string): GraphQLError {
+/** Nothing has this id; `extra` may name the input `field` that referred to it. */
+export function notFound(what: string, id: string, extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(`${what} ${JSON.stringify(id)} was not found`, {
-    extensions: { code: ErrorCode.NOT_FOUND, id },
+    extensions: { code: ErrorCode.NOT_FOUND, id, ...extra },
   });
 }
 

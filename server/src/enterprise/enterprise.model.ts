@@ -40,6 +40,20 @@ export type EnterpriseRecord = z.output<typeof EnterpriseModel>;
 
 export const ASSIGNMENT_SOURCES = ['INDUSTRY_CODE', 'MANUAL', 'IMPORT'] as const;
 
+/** The enterprise categories the graph stores, as the importers accept them (seed/src/import/rows.ts). */
+export const ENTERPRISE_TAGS = [
+  'GLOBAL_500',
+  'CHINA_500',
+  'PRIVATE_500',
+  'LISTED',
+  'CENTRAL_SOE',
+  'LEADER',
+  'HIGH_TECH',
+  'SPECIALIZED_SME',
+  'FOREIGN',
+  'EXPORT_ORIENTED',
+] as const;
+
 /** `(:Enterprise)-[:OPERATES_IN {source, confidence}]->(:Link)`. */
 export const EnterpriseLinkModel = z.object({
   link: LinkModel,

@@ -60,6 +60,7 @@ export type TargetLibraryRecord = z.output<typeof TargetLibraryModel>;
 
 /** `(:TargetLibrary)-[:INCLUDES {priority, reason, ownerId, addedOn}]->(:Enterprise)`. */
 export const TargetEntryModel = z.object({
+  libraryId: optStr,
   enterprise: EnterpriseModel,
   priority: optInt,
   reason: optStr,

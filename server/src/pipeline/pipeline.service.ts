@@ -68,3 +68,8 @@ export function listTargetLibraries(
     chainId: f.chainId ? keyOf('Chain', f.chainId) : null,
   });
 }
+
+/** A project by id or global id. */
+export function projectById(ctx: Context, id: string): Promise<ProjectRecord | null> {
+  return ctx.loaders.project.load(keyOf('Project', id));
+}

@@ -156,6 +156,7 @@ export const libraryEntriesQ = cypher(
    MATCH (:TargetLibrary {id: key})-[inc:INCLUDES]->(e:Enterprise)
    WITH key, inc, e ORDER BY inc.priority, inc.addedOn DESC, e.name, e.id
    RETURN key, collect({
+     libraryId: key,
      enterprise: ${enterpriseFields('e')},
      priority: inc.priority, reason: inc.reason,
      ownerId: inc.ownerId, addedOn: toString(inc.addedOn)

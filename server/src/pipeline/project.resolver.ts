@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { LinkRecord } from '../chain/chain.model.js';
 import { Link } from '../chain/chain.type.js';
 import type { Context } from '../core/context.js';
@@ -11,7 +11,7 @@ import type { RegionRecord } from '../region/region.model.js';
 import { Region } from '../region/region.type.js';
 import { ProjectFilter } from './pipeline.input.js';
 import type { FundsEntryRecord, ProjectRecord, StageEventRecord, TaskForceRecord } from './pipeline.model.js';
-import { projectConnection } from './pipeline.service.js';
+import { projectById, projectConnection } from './pipeline.service.js';
 import { FundsEntry, Project, ProjectConnection, ProjectStageEvent, TaskForce } from './pipeline.type.js';
 
 @Resolver(() => Project)
@@ -30,6 +30,17 @@ export class ProjectResolver {
     after: string | null,
   ): Promise<Page<ProjectRecord>> {
     return projectConnection(ctx, filter, { first, after }, selectsField(info, 'totalCount'));
+  }
+
+  @Query(() => Project, {
+    nullable: true,
+    description: '招商项目 a project by id (e.g. `pj-2026-001`) or global id; null if none.',
+  })
+  project(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: 'Project id or global id.' }) id: string,
+  ): Promise<ProjectRecord | null> {
+    return projectById(ctx, id);
   }
 
   @FieldResolver(() => Enterprise, { nullable: true, description: '企业 the investing enterprise (BY).' })

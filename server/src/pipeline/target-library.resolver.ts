@@ -45,6 +45,14 @@ export class TargetLibraryResolver {
 
 @Resolver(() => TargetLibraryEntry)
 export class TargetLibraryEntryResolver {
+  @FieldResolver(() => TargetLibrary, {
+    nullable: true,
+    description: '招商目标企业库 the library the entry belongs to.',
+  })
+  library(@Ctx() ctx: Context, @Root() entry: TargetEntryRecord): Promise<TargetLibraryRecord | null> | null {
+    return entry.libraryId ? ctx.loaders.targetLibrary.load(entry.libraryId) : null;
+  }
+
   @FieldResolver(() => Person, {
     nullable: true,
     description: '首谈负责人 the person who follows the firm up; null if `ownerId` names no person.',
