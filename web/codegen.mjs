@@ -1,0 +1,134 @@
+#!/usr/bin/env node
+// `npm run codegen -w web`: types and typed documents for every query, mutation and fragment of
+// the explorer, from the API's schema (server/schema.graphql) and the `.graphql` files that sit
+// beside the components in web/src. Writes web/src/gql/graphql.ts.
+//
+// It uses @graphql-codegen/core directly (the codegen CLI is not installed here). Definitions in
+// src/api/pending.graphql that the server's schema lacks are added to it for the explorer's own
+// types, and listed at the end of the run: they are what the explorer still waits for from the API.
+import { codegen } from '@graphql-codegen/core';
+import * as typedDocumentNode from '@graphql-codegen/typed-document-node';
+import * as typescript from '@graphql-codegen/typescript';
+import * as typescriptOperations from '@graphql-codegen/typescript-operations';
+import { buildASTSchema, extendSchema, Kind, parse, printSchema, validate } from 'graphql';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+import prettier from 'prettier';
+
+const web = dirname(fileURLToPath(import.meta.url));
+const src = join(web, 'src');
+const out = join(src, 'gql', 'graphql.ts');
+const serverSchemaFile = join(web, '..', 'server', 'schema.graphql');
+const pendingFile = join(src, 'api', 'pending.graphql');
+
+/** Every `.graphql` document under src (the pending SDL excepted), in a stable order. */
+async function documentFiles(dir) {
+  const found = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...(await documentFiles(path)));
+    else if (entry.name.endsWith('.graphql') && path !== pendingFile) found.push(path);
+  }
+  return found.sort();
+}
+
+/**
+ * The server's schema plus whatever of pending.graphql it lacks. Returns the merged schema and
+ * the names (Type or Type.field) taken from pending.graphql.
+ */
+function mergePending(serverSdl, pendingSdl) {
+  const server = buildASTSchema(parse(serverSdl));
+  const pending = [];
+  const definitions = [];
+  // A file of comments only is a valid state: nothing pending.
+  const pendingDefs = /^\s*[^#\s]/m.test(pendingSdl) ? parse(pendingSdl).definitions : [];
+  for (const def of pendingDefs) {
+    const name = def.name.value;
+    const existing = server.getType(name);
+    const isRoot = name === 'Query' || name === 'Mutation';
+    if (existing && !isRoot) continue;
+    if (isRoot && 'fields' in def) {
+      const have = existing ? existing.getFields() : {};
+      const fields = def.fields.filter((f) => !(f.name.value in have));
+      if (fields.length === 0) continue;
+      for (const f of fields) pending.push(`${name}.${f.name.value}`);
+      definitions.push({
+        ...def,
+        kind: existing ? Kind.OBJECT_TYPE_EXTENSION : Kind.OBJECT_TYPE_DEFINITION,
+        fields,
+      });
+      continue;
+    }
+    pending.push(name);
+    definitions.push(def);
+  }
+  // A type only pending fields use may itself be defined by the server by now: extendSchema keeps
+  // the server's definition, since those names were skipped above.
+  const merged = definitions.length
+    ? extendSchema(server, { kind: Kind.DOCUMENT, definitions }, { assumeValidSDL: false })
+    : server;
+  return { schema: merged, pending };
+}
+
+async function main() {
+  const [serverSdl, pendingSdl] = await Promise.all([
+    readFile(serverSchemaFile, 'utf8'),
+    readFile(pendingFile, 'utf8'),
+  ]);
+  const { schema, pending } = mergePending(serverSdl, pendingSdl);
+  const files = await documentFiles(src);
+  const documents = await Promise.all(
+    files.map(async (location) => ({ location, document: parse(await readFile(location, 'utf8')) })),
+  );
+
+  // Validate all documents together (fragments are shared across files) and say where a problem is.
+  const all = { kind: Kind.DOCUMENT, definitions: documents.flatMap((d) => d.document.definitions) };
+  const errors = validate(schema, all);
+  if (errors.length) {
+    for (const e of errors) {
+      const loc = e.nodes?.[0]?.loc;
+      const file = loc ? documents.find((d) => d.document.loc?.source === loc.source)?.location : undefined;
+      process.stderr.write(`${file ? relative(web, file) : '?'}: ${e.message}\n`);
+    }
+    process.exit(1);
+  }
+
+  const output = await codegen({
+    schema: parse(printSchema(schema)),
+    documents,
+    filename: out,
+    config: {
+      enumsAsTypes: true,
+      useTypeImports: true,
+      onlyOperationTypes: true,
+      scalars: { LocalDate: 'string', ID: 'string' },
+      dedupeFragments: true,
+      nonOptionalTypename: false,
+    },
+    plugins: [{ typescript: {} }, { typescriptOperations: {} }, { typedDocumentNode: {} }],
+    pluginMap: { typescript, typescriptOperations, typedDocumentNode },
+    skipDocumentsValidation: true,
+  });
+  const header =
+    '/* eslint-disable */\n// Generated by `npm run codegen -w web` (web/codegen.mjs) from server/schema.graphql,\n' +
+    '// src/api/pending.graphql and the .graphql files in src. Do not edit.\n';
+  const formatted = await prettier.format(header + output, {
+    ...(await prettier.resolveConfig(out)),
+    filepath: out,
+  });
+  await mkdir(dirname(out), { recursive: true });
+  await writeFile(out, formatted);
+  process.stdout.write(
+    `codegen: ${documents.length} documents → ${relative(web, out)}\n` +
+      (pending.length
+        ? `still pending on the API (taken from src/api/pending.graphql): ${pending.join(', ')}\n`
+        : 'nothing pending on the API: src/api/pending.graphql adds nothing\n'),
+  );
+}
+
+main().catch((e) => {
+  process.stderr.write(`codegen failed: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});
