@@ -202,7 +202,8 @@ async function main(): Promise<void> {
       catalog,
       regions,
       onProgress: (p) => {
-        phaseSeconds[p.phase] = (performance.now() - loadStarted) / 1000 - (p.phase === 'relations' ? phaseSeconds.enterprises : 0);
+        phaseSeconds[p.phase] =
+          (performance.now() - loadStarted) / 1000 - (p.phase === 'relations' ? phaseSeconds.enterprises : 0);
         if (p.phase !== 'enterprises') return;
         const tenth = Math.floor((p.done / p.total) * 10);
         if (tenth > lastTenth) {
@@ -245,14 +246,26 @@ async function main(): Promise<void> {
       relationshipsPerSecond: Math.round(summary.relationships / seconds),
       referenceSeconds: Math.round(referenceSeconds * 10) / 10,
       failedAttempts: Object.fromEntries(failures),
-      phases: { enterprisesSeconds: round1(phaseSeconds.enterprises), relationsSeconds: round1(phaseSeconds.relations) },
-      queries: Object.fromEntries([...queries].map(([k, v]) => [k, { count: v.count, seconds: round1(v.ms / 1000) }])),
+      phases: {
+        enterprisesSeconds: round1(phaseSeconds.enterprises),
+        relationsSeconds: round1(phaseSeconds.relations),
+      },
+      queries: Object.fromEntries(
+        [...queries].map(([k, v]) => [k, { count: v.count, seconds: round1(v.ms / 1000) }]),
+      ),
       cpuSeconds: {
-        neo4j: jvmCpuBefore !== undefined && jvmCpuAfter !== undefined ? round1(jvmCpuAfter - jvmCpuBefore) : undefined,
+        neo4j:
+          jvmCpuBefore !== undefined && jvmCpuAfter !== undefined
+            ? round1(jvmCpuAfter - jvmCpuBefore)
+            : undefined,
         node: round1((nodeCpu.user + nodeCpu.system) / 1e6),
       },
       loadAverage: loadAverages.length
-        ? { min: Math.min(...loadAverages), max: Math.max(...loadAverages), mean: round1(loadAverages.reduce((a, b) => a + b, 0) / loadAverages.length) }
+        ? {
+            min: Math.min(...loadAverages),
+            max: Math.max(...loadAverages),
+            mean: round1(loadAverages.reduce((a, b) => a + b, 0) / loadAverages.length),
+          }
         : undefined,
       peakRssNodeMiB: nodeRss,
       peakRssNeo4jMiB: jvmRss,

@@ -135,7 +135,12 @@ function enterpriseProps(r: EnterpriseRow): Record<string, unknown> {
   check(typeof r.id === 'string' && r.id.length > 0, 'enterprise row without an id');
   check(typeof r.name === 'string' && r.name.length > 0, `enterprise ${r.id}: empty name`);
   check(Array.isArray(r.tags), `enterprise ${r.id}: tags must be a list`);
-  const p: Record<string, unknown> = { id: r.id, name: r.name, pinyinInitials: pinyinInitials(r.name), tags: r.tags };
+  const p: Record<string, unknown> = {
+    id: r.id,
+    name: r.name,
+    pinyinInitials: pinyinInitials(r.name),
+    tags: r.tags,
+  };
   if (r.fullName != null) p.fullName = r.fullName;
   if (r.stockCode != null) p.stockCode = r.stockCode;
   if (r.creditCode != null) p.creditCode = r.creditCode;
