@@ -196,13 +196,12 @@ describe('an interrupted import', () => {
     let writes = 0;
     const flaky = new Proxy(db.executor, {
       get(target, prop, receiver) {
-        if (prop === 'write') {
-          return (...args: Parameters<Executor['write']>) => {
-            const q = args[0];
-            if (q.name === 'enterprisesUpsert' && ++writes === 3) {
-              return Promise.reject(new DbError('SERVICE_UNAVAILABLE', 'connection lost', q.name));
+        if (prop === 'writeTx') {
+          return (...args: Parameters<Executor['writeTx']>) => {
+            if (args[0] === 'writeEnterprises' && ++writes === 3) {
+              return Promise.reject(new DbError('SERVICE_UNAVAILABLE', 'connection lost', args[0]));
             }
-            return target.write(...args);
+            return target.writeTx(...args);
           };
         }
         return Reflect.get(target, prop, receiver) as unknown;

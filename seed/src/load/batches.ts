@@ -50,3 +50,34 @@ export async function runPool<T>(
   await Promise.all(running);
   if (failure) throw failure.error;
 }
+
+/** Whether a failed write may succeed if run again: Neo4j's transient errors (deadlocks, outdated reads). */
+export function isTransient(e: unknown): boolean {
+  const code =
+    (e as { neo4jCode?: unknown; code?: unknown } | null)?.neo4jCode ??
+    (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.includes('TransientError');
+}
+
+/**
+ * Run `fn` again after a transient failure, up to `attempts` times with a growing pause. The
+ * driver retries transient errors only within its `maxTransactionRetryTime` (5 s here), less
+ * than a large batch takes; concurrent batches that touch the same dense nodes (a region, a
+ * link) occasionally fail with `Neo.TransientError.Transaction.Outdated` or a deadlock.
+ * Each attempt is a whole transaction, so a failed one left nothing behind.
+ */
+export async function withRetry<T>(
+  fn: () => Promise<T>,
+  attempts = 5,
+  onRetry?: (e: unknown, attempt: number) => void,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (attempt >= attempts || !isTransient(e)) throw e;
+      onRetry?.(e, attempt);
+      await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** (attempt - 1)));
+    }
+  }
+}

@@ -110,18 +110,38 @@ RETURN sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS created,
        sum(CASE WHEN unresolved THEN 1 ELSE 0 END) AS unresolvedRegion`,
 );
 
-// enterprisesCreate
+// enterprisesCreate: every property is named in the CREATE, so the planner can see that it
+// writes none of the Region properties read above and needs no Eager (`SET e = map` needs four).
+// Null values in a CREATE map set nothing. `row.links` are the enterprise's OPERATES_IN edges
+// when its assignments travel with it (writeEnterprisesWithAssignments): no second lookup by id.
 export const enterprisesCreateQ = cypher(
   'enterprisesCreate',
-  `${REGION_GROUPS}
-CALL (g, r, loc) {
+  `UNWIND $groups AS g
+OPTIONAL MATCH (r:Region {code: g.regionCode})
+WITH g, r, CASE WHEN r IS NULL THEN [] ELSE [(r)-[:WITHIN*0..4]->(a:Region) | [a.level, a.code]] END AS anc
+WITH g, r, r.code AS regionCode,
+     head([x IN anc WHERE x[0] = 'PROVINCE' | x[1]]) AS provinceCode,
+     head([x IN anc WHERE x[0] = 'CITY' | x[1]]) AS cityCode,
+     head([x IN anc WHERE x[0] = 'COUNTY' | x[1]]) AS countyCode,
+     g.regionCode IS NOT NULL AND r IS NULL AS unresolved
+CALL (g, r, regionCode, provinceCode, cityCode, countyCode) {
   UNWIND g.rows AS row
-  CREATE (e:Enterprise)
-  SET e = row.props, e += loc, e.version = 1, e.importId = $importId
-  WITH e WHERE r IS NOT NULL
-  CREATE (e)-[:LOCATED_IN {importId: $importId}]->(r)
+  CREATE (e:Enterprise {
+    id: row.id, name: row.name, fullName: row.fullName, stockCode: row.stockCode, creditCode: row.creditCode,
+    tags: row.tags, revenue: row.revenue, employees: row.employees, industryCode: row.industryCode,
+    synthetic: row.synthetic, pinyinInitials: row.pinyinInitials, sourceRows: row.sourceRows,
+    version: 1, importId: $importId,
+    regionCode: regionCode, provinceCode: provinceCode, cityCode: cityCode, countyCode: countyCode
+  })
+  FOREACH (_ IN CASE WHEN r IS NULL THEN [] ELSE [1] END | CREATE (e)-[:LOCATED_IN {importId: $importId}]->(r))
+  WITH e, row
+  UNWIND row.links AS a
+  MATCH (l:Link {id: a.linkId})
+  CREATE (e)-[:OPERATES_IN {source: a.source, confidence: a.confidence, importId: $importId, sourceRows: a.sourceRows}]->(l)
+  RETURN count(*) AS linked
 }
-RETURN sum(size(g.rows)) AS created, sum(CASE WHEN unresolved THEN size(g.rows) ELSE 0 END) AS unresolvedRegion`,
+RETURN sum(size(g.rows)) AS created, sum(linked) AS linked,
+       sum(CASE WHEN unresolved THEN size(g.rows) ELSE 0 END) AS unresolvedRegion`,
 );
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
@@ -160,16 +180,18 @@ function enterpriseProps(r: EnterpriseRow): Record<string, unknown> {
   return p;
 }
 
-type GroupRow = { props: Record<string, unknown>; sourceRows: string[] | null };
+/** Upsert rows keep the props apart (`SET e += row.props`); create rows are the props themselves. */
+type GroupRow = { props: Record<string, unknown>; sourceRows: string[] | null } | Record<string, unknown>;
 
 /**
  * Rows grouped by region code, so the region is looked up once per batch. For `create` the
- * props are complete (`synthetic` defaults to false, `sourceRows` included) so that one
- * `SET e = row.props` writes them.
+ * props are complete (`synthetic` defaults to false, `sourceRows` included), each read by name
+ * in the CREATE.
  */
 function groupByRegion(
   rows: EnterpriseRow[],
   create: boolean,
+  links?: Map<string, Record<string, unknown>[]>,
 ): { regionCode: string | null; rows: GroupRow[] }[] {
   const groups = new Map<string | null, GroupRow[]>();
   for (const r of rows) {
@@ -182,7 +204,8 @@ function groupByRegion(
       props.synthetic ??= false;
       if (sourceRows) props.sourceRows = sourceRows;
     }
-    list.push({ props, sourceRows });
+    if (create) props.links = links?.get(r.id) ?? [];
+    list.push(create ? props : { props, sourceRows });
   }
   return [...groups].map(([regionCode, list]) => ({ regionCode, rows: list }));
 }
@@ -212,17 +235,81 @@ export async function writeEnterprises(
   opts: WriteOptions,
 ): Promise<WriteCounts & { unresolvedRegion: number }> {
   if (rows.length === 0) return { created: 0, updated: 0, unresolvedRegion: 0 };
+  return executor.writeTx(
+    'writeEnterprises',
+    async (tx) => (await enterprisesIn(tx, rows, opts)).enterprises,
+  );
+}
+
+type EnterpriseCounts = WriteCounts & { unresolvedRegion: number };
+type AssignmentCounts = WriteCounts & { missing: number };
+
+/** Enterprises in a transaction; in `create` mode also the given assignments of those enterprises. */
+async function enterprisesIn(
+  tx: Tx,
+  rows: EnterpriseRow[],
+  opts: WriteOptions,
+  links?: Map<string, Record<string, unknown>[]>,
+): Promise<{ enterprises: EnterpriseCounts; linked: number }> {
   const create = opts.mode === 'create';
-  const groups = groupByRegion(create ? rows : lastByKey(rows, (r) => r.id), create);
-  const [row] = await executor.write(create ? enterprisesCreateQ : enterprisesUpsertQ, {
+  const groups = groupByRegion(create ? rows : lastByKey(rows, (r) => r.id), create, links);
+  const [row] = await tx.run(create ? enterprisesCreateQ : enterprisesUpsertQ, {
     groups,
     importId: opts.importId,
   });
   return {
-    created: num(row?.created),
-    updated: num(row?.updated),
-    unresolvedRegion: num(row?.unresolvedRegion),
+    enterprises: {
+      created: num(row?.created),
+      updated: num(row?.updated),
+      unresolvedRegion: num(row?.unresolvedRegion),
+    },
+    linked: num(row?.linked),
   };
+}
+
+/**
+ * {@link writeEnterprises} and {@link writeAssignments} of one batch in a single write
+ * transaction, for bulk loads: in `create` mode the assignments of the batch's own enterprises
+ * are created with them by one query (no second lookup by id); others go through the
+ * assignment write. Counts as the two functions report them.
+ */
+export async function writeEnterprisesWithAssignments(
+  executor: Executor,
+  rows: EnterpriseRow[],
+  assignments: AssignmentRow[],
+  opts: WriteOptions,
+): Promise<{ enterprises: EnterpriseCounts; assignments: AssignmentCounts }> {
+  return executor.writeTx('writeEnterprisesWithAssignments', async (tx) => {
+    const none = { created: 0, updated: 0, unresolvedRegion: 0 };
+    if (opts.mode !== 'create') {
+      const e = rows.length > 0 ? (await enterprisesIn(tx, rows, opts)).enterprises : none;
+      return { enterprises: e, assignments: await assignmentsIn(tx, assignments, opts) };
+    }
+    const ids = new Set(rows.map((r) => r.id));
+    const own = new Map<string, Record<string, unknown>[]>();
+    const others: AssignmentRow[] = [];
+    let ownCount = 0;
+    for (const a of assignments) {
+      if (!ids.has(a.enterpriseId)) {
+        others.push(a);
+        continue;
+      }
+      let list = own.get(a.enterpriseId);
+      if (!list) own.set(a.enterpriseId, (list = []));
+      list.push(assignmentParam(a));
+      ownCount++;
+    }
+    const e = rows.length > 0 ? await enterprisesIn(tx, rows, opts, own) : { enterprises: none, linked: 0 };
+    const rest = await assignmentsIn(tx, others, opts);
+    return {
+      enterprises: e.enterprises,
+      assignments: {
+        created: e.linked + rest.created,
+        updated: 0,
+        missing: ownCount - e.linked + rest.missing,
+      },
+    };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -247,16 +334,29 @@ RETURN sum(CASE WHEN ok AND NOT existed THEN 1 ELSE 0 END) AS created,
        sum(CASE WHEN ok THEN 0 ELSE 1 END) AS missing`,
 );
 
-// assignmentsCreate
+// assignmentsCreate: rows grouped by link, each link looked up once per batch; a null
+// sourceRows in the CREATE map sets nothing.
 export const assignmentsCreateQ = cypher(
   'assignmentsCreate',
-  `UNWIND $rows AS row
+  `UNWIND $groups AS g
+MATCH (l:Link {id: g.key})
+UNWIND g.rows AS row
 MATCH (e:Enterprise {id: row.enterpriseId})
-MATCH (l:Link {id: row.linkId})
-CREATE (e)-[o:OPERATES_IN {source: row.source, confidence: row.confidence, importId: $importId}]->(l)
-SET o.sourceRows = row.sourceRows
+CREATE (e)-[o:OPERATES_IN {source: row.source, confidence: row.confidence, importId: $importId, sourceRows: row.sourceRows}]->(l)
 RETURN count(o) AS created`,
 );
+
+/** Rows grouped by one of their keys, for create queries that look the shared end up once. */
+function groupBy<T extends Record<string, unknown>>(rows: T[], key: keyof T): { key: unknown; rows: T[] }[] {
+  const groups = new Map<unknown, T[]>();
+  for (const r of rows) {
+    const k = r[key];
+    let list = groups.get(k);
+    if (!list) groups.set(k, (list = []));
+    list.push(r);
+  }
+  return [...groups].map(([k, list]) => ({ key: k, rows: list }));
+}
 
 const SOURCES = new Set(['INDUSTRY_CODE', 'MANUAL', 'IMPORT']);
 
@@ -269,32 +369,43 @@ export async function writeAssignments(
   executor: Executor,
   rows: AssignmentRow[],
   opts: WriteOptions,
-): Promise<WriteCounts & { missing: number }> {
+): Promise<AssignmentCounts> {
+  if (rows.length === 0) return { created: 0, updated: 0, missing: 0 };
+  return executor.writeTx('writeAssignments', (tx) => assignmentsIn(tx, rows, opts));
+}
+
+/** A checked assignment as a query parameter; absent keys read as null in Cypher. */
+function assignmentParam(r: AssignmentRow): Record<string, unknown> {
+  check(SOURCES.has(r.source), `assignment ${r.enterpriseId}→${r.linkId}: bad source ${r.source}`);
+  check(
+    r.confidence >= 0 && r.confidence <= 1,
+    `assignment ${r.enterpriseId}→${r.linkId}: confidence must be 0–1`,
+  );
+  const row: Record<string, unknown> = {
+    enterpriseId: r.enterpriseId,
+    linkId: r.linkId,
+    source: r.source,
+    confidence: r.confidence,
+  };
+  if (r.sourceRows && r.sourceRows.length > 0) row.sourceRows = r.sourceRows;
+  return row;
+}
+
+async function assignmentsIn(tx: Tx, rows: AssignmentRow[], opts: WriteOptions): Promise<AssignmentCounts> {
   if (rows.length === 0) return { created: 0, updated: 0, missing: 0 };
   const create = opts.mode === 'create';
-  const unique = create ? rows : lastByKey(rows, (r) => `${r.enterpriseId}\u0000${r.linkId}`);
-  const params = unique.map((r) => {
-    check(SOURCES.has(r.source), `assignment ${r.enterpriseId}→${r.linkId}: bad source ${r.source}`);
-    check(
-      r.confidence >= 0 && r.confidence <= 1,
-      `assignment ${r.enterpriseId}→${r.linkId}: confidence must be 0–1`,
-    );
-    return {
-      enterpriseId: r.enterpriseId,
-      linkId: r.linkId,
-      source: r.source,
-      confidence: r.confidence,
-      sourceRows: r.sourceRows && r.sourceRows.length > 0 ? r.sourceRows : null,
-    };
-  });
-  const [row] = await executor.write(create ? assignmentsCreateQ : assignmentsUpsertQ, {
-    rows: params,
-    importId: opts.importId,
-  });
+  const params = (create ? rows : lastByKey(rows, (r) => `${r.enterpriseId}\u0000${r.linkId}`)).map(
+    assignmentParam,
+  );
   if (create) {
+    const [row] = await tx.run(assignmentsCreateQ, {
+      groups: groupBy(params, 'linkId'),
+      importId: opts.importId,
+    });
     const created = num(row?.created);
     return { created, updated: 0, missing: params.length - created };
   }
+  const [row] = await tx.run(assignmentsUpsertQ, { rows: params, importId: opts.importId });
   return { created: num(row?.created), updated: num(row?.updated), missing: num(row?.missing) };
 }
 
@@ -341,25 +452,25 @@ RETURN sum(CASE WHEN ok AND NOT existed THEN 1 ELSE 0 END) AS created,
        sum(CASE WHEN ok THEN 0 ELSE 1 END) AS missing`,
 );
 
-// suppliesToCreate
+// suppliesToCreate: rows grouped by supplier, each looked up once per batch.
 export const suppliesToCreateQ = cypher(
   'suppliesToCreate',
-  `UNWIND $rows AS row
-MATCH (a:Enterprise {id: row.fromId})
+  `UNWIND $groups AS g
+MATCH (a:Enterprise {id: g.key})
+UNWIND g.rows AS row
 MATCH (b:Enterprise {id: row.toId})
-CREATE (a)-[t:SUPPLIES_TO {importId: $importId}]->(b)
-SET t.sourceRows = row.sourceRows
+CREATE (a)-[t:SUPPLIES_TO {importId: $importId, sourceRows: row.sourceRows}]->(b)
 RETURN count(t) AS created`,
 );
 
-// investsInCreate
+// investsInCreate: rows grouped by investor.
 export const investsInCreateQ = cypher(
   'investsInCreate',
-  `UNWIND $rows AS row
-MATCH (a:Enterprise {id: row.fromId})
+  `UNWIND $groups AS g
+MATCH (a:Enterprise {id: g.key})
+UNWIND g.rows AS row
 MATCH (b:Enterprise {id: row.toId})
-CREATE (a)-[t:INVESTS_IN {importId: $importId}]->(b)
-SET t.share = row.share, t.sourceRows = row.sourceRows
+CREATE (a)-[t:INVESTS_IN {importId: $importId, share: row.share, sourceRows: row.sourceRows}]->(b)
 RETURN count(t) AS created`,
 );
 
@@ -393,18 +504,22 @@ export async function writeRelations(
     }
     let list = byType.get(r.type);
     if (!list) byType.set(r.type, (list = []));
-    list.push({
-      fromId: r.fromId,
-      toId: r.toId,
-      share: r.share ?? null,
-      sourceRows: r.sourceRows && r.sourceRows.length > 0 ? r.sourceRows : null,
-    });
+    // Absent keys read as null in Cypher: leaving them out keeps a million-row payload small.
+    const row: Record<string, unknown> = { fromId: r.fromId, toId: r.toId };
+    if (r.share != null) row.share = r.share;
+    if (r.sourceRows && r.sourceRows.length > 0) row.sourceRows = r.sourceRows;
+    list.push(row);
   }
   const totals = { created: 0, updated: 0, missing: selfTies };
   await executor.writeTx(create ? 'relationsCreate' : 'relationsUpsert', async (tx: Tx) => {
     for (const [type, params] of byType) {
       const q = RELATION_QUERIES[type][create ? 'create' : 'upsert'];
-      const [row] = await tx.run(q, { rows: params, importId: opts.importId });
+      const [row] = await tx.run(
+        q,
+        create
+          ? { groups: groupBy(params, 'fromId'), importId: opts.importId }
+          : { rows: params, importId: opts.importId },
+      );
       if (create) {
         const created = num(row?.created);
         totals.created += created;

@@ -1,6 +1,6 @@
 import type { AssignmentRow, EnterpriseRow, RelationRow } from '../load/enterprises.store.js';
 import { syntheticCreditCode } from './credit-code.js';
-import { Geography, type Leaf, type SyntheticRegions } from './geography.js';
+import { Geography, type SyntheticRegions } from './geography.js';
 import { industryWords, NameMaker } from './names.js';
 import { linkStrength, SEED_PLACES, type LinkStrength, type PlaceProfile } from './places.js';
 import { Rng, WeightedSampler, type Seed } from './random.js';
@@ -350,13 +350,6 @@ export class SyntheticPlan {
     return this.layouts.find((l) => l.code === code);
   }
 
-  /** Number of relationship rows a full run will write besides ties: LOCATED_IN + OPERATES_IN. */
-  get assignmentCount(): number {
-    let c = 0;
-    for (let f = 0; f < this.size; f++) c += this.link2[f] === NO_LINK ? 1 : 2;
-    return c;
-  }
-
   // -------------------------------------------------------------------------------------------
   // Enterprises and their link assignments
 
@@ -602,6 +595,3 @@ export class SyntheticPlan {
 export function syntheticId(i: number): string {
   return `syn-${i + 1}`;
 }
-
-/** For tests and reports: the leaf a firm sits in. */
-export type { Leaf };

@@ -1,7 +1,7 @@
 import type { Executor } from '@chainmap/graph';
 import { loadCatalog } from '../catalog/validate.js';
-import { runPool } from '../load/batches.js';
-import { writeAssignments, writeEnterprises, writeRelations } from '../load/enterprises.store.js';
+import { runPool, withRetry } from '../load/batches.js';
+import { writeEnterprisesWithAssignments, writeRelations } from '../load/enterprises.store.js';
 import { beginImport, finishImport } from '../load/imports.js';
 import { buildRegions } from '../regions/regions.js';
 import { planSynthetic, type SyntheticCatalog, type SyntheticRegions } from './generate.js';
@@ -11,7 +11,7 @@ export interface SyntheticProgress {
   phase: 'enterprises' | 'relations';
   /** Enterprises written (phase `enterprises`) or tie rows written (phase `relations`). */
   done: number;
-  /** Enterprises to write, or tie rows written so far plus an estimate of what remains. */
+  /** Enterprises to write; for ties, the rows written so far (their number is known only at the end). */
   total: number;
   /** Relationships created so far, of every type. */
   relationships: number;
@@ -53,6 +53,8 @@ export interface SyntheticSummary {
   missing: number;
   /** Relationships written, of every type. */
   relationships: number;
+  /** Batches run again after a transient failure (concurrent batches meeting on a dense node). */
+  retries: number;
   seconds: number;
 }
 
@@ -88,6 +90,10 @@ export async function loadSynthetic(
     missing: 0,
   };
   const relationships = () => s.located + s.assignments + s.ties;
+  let retries = 0;
+  const onRetry = () => {
+    retries++;
+  };
   try {
     const write = { importId, mode };
     let done = 0;
@@ -95,8 +101,11 @@ export async function loadSynthetic(
       (function* () {
         for (const batch of plan.enterpriseBatches(batchSize)) {
           yield async () => {
-            const e = await writeEnterprises(executor, batch.enterprises, write);
-            const a = await writeAssignments(executor, batch.assignments, write);
+            const { enterprises: e, assignments: a } = await withRetry(
+              () => writeEnterprisesWithAssignments(executor, batch.enterprises, batch.assignments, write),
+              5,
+              onRetry,
+            );
             return { rows: batch.enterprises.length, e, a };
           };
         }
@@ -117,7 +126,10 @@ export async function loadSynthetic(
     await runPool(
       (function* () {
         for (const rows of plan.relationBatches(batchSize * 3)) {
-          yield async () => ({ rows, r: await writeRelations(executor, rows, write) });
+          yield async () => ({
+            rows,
+            r: await withRetry(() => writeRelations(executor, rows, write), 5, onRetry),
+          });
         }
       })(),
       concurrency,
@@ -141,6 +153,7 @@ export async function loadSynthetic(
       investments: s.investments,
       missing: s.missing,
       relationships: relationships(),
+      retries,
       seconds: (performance.now() - started) / 1000,
     };
     if (ownImport) {
