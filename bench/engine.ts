@@ -1,45 +1,75 @@
-// Engine benchmark: the investment-map queries (招商地图) through the real API against an
-// already seeded Neo4j, with latency percentiles and Cypher round trips per query.
+// Engine benchmark: the investment-map queries (招商地图) through the real GraphQL HTTP endpoint
+// against an already seeded Neo4j, over many chain/region pairs, with latency percentiles, the
+// Cypher round trips of each query, and beside each the same answer computed without the API.
 //
-//   npx tsc -b && NEO4J_URI=bolt://127.0.0.1:7687 node bench/dist/engine.js --chain nev --region 421200
+//   npm run bench:engine                      # Neo4j from NEO4J_URI, or the 1M bench store
+//   NEO4J_URI=bolt://127.0.0.1:7687 node bench/dist/engine.js --pairs 28 --runs 5
 //
-// Options: --chain ID (nev) --region CODE (421200) --runs N (20, after 2 warm-up runs)
-// --enterprise ID (a firm for `connections`; default: the first gap target found).
-import { createDriver, createLogger, Executor, loadConfig, type QueryEvent } from '@chainmap/graph';
-import { startApp } from '@chainmap/server';
+// Per query three columns, each p50 / p95 over every (pair × run) sample:
+//   api     the GraphQL request over HTTP (parse, validate, cost limit, resolvers, JSON);
+//   direct  the engine's service function called in-process with a fresh request context: the
+//           same Cypher through the driver and the same scoring in JS, without GraphQL or HTTP;
+//   cypher  the time the driver spent in the Cypher round trips of the direct call (the floor:
+//           these are the engine's statements, written to be the fastest we can make them).
+//
+// Options: --pairs N (28 chain/region pairs: every chain with a city and with a county)
+// --runs N (5 per pair after 1 warm-up) --chain ID --region CODE (one pair only)
+// --port P --data-dir D (when NEO4J_URI is unset: start the embedded store `bench:load --keep` left).
+import {
+  createDriver,
+  createLogger,
+  Executor,
+  loadConfig,
+  startLocalNeo4j,
+  type QueryEvent,
+} from '@chainmap/graph';
+import {
+  createContextFactory,
+  diagnose,
+  gapTargets,
+  investmentMap,
+  startApp,
+  type Context,
+} from '@chainmap/server';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const { values: args } = parseArgs({
   options: {
-    chain: { type: 'string', default: 'nev' },
-    region: { type: 'string', default: '421200' },
-    runs: { type: 'string', default: '20' },
-    enterprise: { type: 'string' },
+    pairs: { type: 'string', default: '28' },
+    runs: { type: 'string', default: '5' },
+    chain: { type: 'string' },
+    region: { type: 'string' },
+    port: { type: 'string', default: '7711' },
+    'data-dir': {
+      type: 'string',
+      default: fileURLToPath(new URL('../../.data/neo4j-bench', import.meta.url)),
+    },
   },
 });
 
 const config = loadConfig({ ...process.env, PORT: '0', SERVE_WEB: 'false', LOG_LEVEL: 'warn' });
-if (!config.NEO4J_URI) {
-  process.stderr.write('NEO4J_URI must point at a seeded Neo4j (npm run seed -- default)\n');
-  process.exit(2);
-}
 const logger = createLogger('warn', 'bench-engine');
-const driver = createDriver(config, config.NEO4J_URI);
+const local = config.NEO4J_URI
+  ? null
+  : await startLocalNeo4j({
+      port: Number(args.port),
+      dataDir: args['data-dir'],
+      heap: '4g',
+      pageCache: '4g',
+    });
+const uri = config.NEO4J_URI ?? local!.uri;
+const driver = createDriver(config, uri);
 const executor = new Executor(driver, { database: config.NEO4J_DATABASE, timeoutMs: 120_000, logger });
 const events = new Map<string, QueryEvent[]>();
-const app = await startApp({
-  config,
-  logger,
-  executor,
-  onQuery: (id, e) => events.set(id, [...(events.get(id) ?? []), e]),
-});
+const onQuery = (id: string, e: QueryEvent) => events.set(id, [...(events.get(id) ?? []), e]);
+const app = await startApp({ config, logger, executor, onQuery });
+const contextFor = createContextFactory({ executor, logger, onQuery });
 
 let n = 0;
-async function gql(
-  query: string,
-  variables: Record<string, unknown>,
-): Promise<{ ms: number; queries: QueryEvent[]; data: unknown }> {
-  const id = `bench-${++n}`;
+async function viaApi(query: string, variables: Record<string, unknown>) {
+  const id = `api-${++n}`;
   const started = performance.now();
   const res = await fetch(`${app.url}/graphql`, {
     method: 'POST',
@@ -49,75 +79,122 @@ async function gql(
   const body = (await res.json()) as { data?: unknown; errors?: unknown[] };
   const ms = performance.now() - started;
   if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return { ms, queries: events.get(id) ?? [], data: body.data };
+  const trips = events.get(id) ?? [];
+  events.delete(id);
+  return { ms, trips, data: body.data };
 }
 
-const vars = { chainId: args.chain, regionCode: args.region };
-const QUERIES: Record<string, string> = {
-  chainDiagnosis: `query ($chainId: ID!, $regionCode: String!) { chainDiagnosis(chainId: $chainId, regionCode: $regionCode) {
-    coverage keyCoverage links { link { key } status broken localCount anchorCount locationQuotient nationalCount } gaps { link { key } gap } } }`,
-  gapTargets: `query ($chainId: ID!, $regionCode: String!) { gapTargets(chainId: $chainId, regionCode: $regionCode, first: 50) {
-    totalCount hits { enterprise { key name } link { key } score factors { name contribution } inLibrary inProject } } }`,
-  strengthenTargets: `query ($chainId: ID!, $regionCode: String!) { strengthenTargets(chainId: $chainId, regionCode: $regionCode) {
-    diagnosis { link { key } } hits { enterprise { key } score local } } }`,
-  extensionOptions: `query ($chainId: ID!, $regionCode: String!) { extensionOptions(chainId: $chainId, regionCode: $regionCode) {
-    link { key } touches { key } relatedness candidates { enterprise { key } score } } }`,
-  sourceRegions: `query ($chainId: ID!, $regionCode: String!) { sourceRegions(chainId: $chainId, regionCode: $regionCode) {
-    region { code } score candidateCount anchorCount links { link { key } count } } }`,
-  investmentMap: `query ($chainId: ID!, $regionCode: String!) { investmentMap(chainId: $chainId, regionCode: $regionCode) {
-    diagnosis { coverage } targets { hits { enterprise { key } score } } sourceRegions { region { code } score }
-    organisation { targetCount projectCount } } }`,
+async function direct(run: (ctx: Context) => Promise<unknown>) {
+  const id = `direct-${++n}`;
+  const ctx = await contextFor({ req: { headers: { 'x-request-id': id } } });
+  const started = performance.now();
+  await run(ctx);
+  const ms = performance.now() - started;
+  const trips = events.get(id) ?? [];
+  events.delete(id);
+  return { ms, cypher: trips.reduce((s, e) => s + e.ms, 0) };
+}
+
+type Pair = { chainId: string; regionCode: string };
+interface Bench {
+  query: string;
+  direct: (ctx: Context, p: Pair) => Promise<unknown>;
+  target: number;
+}
+
+const BENCHES: Record<string, Bench> = {
+  chainDiagnosis: {
+    query: `query ($chainId: ID!, $regionCode: String!) { chainDiagnosis(chainId: $chainId, regionCode: $regionCode) {
+      coverage keyCoverage links { link { key } status broken localCount anchorCount revenue locationQuotient nationalCount }
+      gaps { link { key } gap } } }`,
+    direct: (ctx, p) => diagnose(ctx, p),
+    target: 50,
+  },
+  gapTargets: {
+    query: `query ($chainId: ID!, $regionCode: String!) { gapTargets(chainId: $chainId, regionCode: $regionCode, first: 50) {
+      totalCount hits { enterprise { key name } link { key } score factors { name contribution } inLibrary inProject } } }`,
+    direct: (ctx, p) => gapTargets(ctx, { ...p, first: 50 }),
+    target: 200,
+  },
+  investmentMap: {
+    query: `query ($chainId: ID!, $regionCode: String!) { investmentMap(chainId: $chainId, regionCode: $regionCode) {
+      diagnosis { coverage keyCoverage links { link { key } status } gaps { link { key } gap } }
+      targets { link { key } hits { enterprise { key name } score factors { name contribution } } }
+      sourceRegions { region { code name } score candidateCount links { link { key } count } }
+      organisation { targetCount projectCount } } }`,
+    direct: (ctx, p) => investmentMap(ctx, p),
+    target: 500,
+  },
 };
+
+/** Cities and counties of different sizes, from the seed city 咸宁 to Shenzhen and Suzhou. */
+const CITIES = ['421200', '420100', '320500', '440300', '330100', '510100', '430100'];
+const COUNTIES = ['421202', '421281', '420106', '320506', '440305', '330106', '510107'];
+
+/** Every chain with a city and with a county, taken in turn from the lists above. */
+async function choosePairs(count: number): Promise<Pair[]> {
+  if (args.chain && args.region) return [{ chainId: args.chain, regionCode: args.region }];
+  const rows = await executor.read({
+    name: 'benchChains',
+    text: 'MATCH (c:Chain) RETURN c.id AS id ORDER BY id',
+  });
+  const pairs: Pair[] = [];
+  rows.forEach((r, i) => {
+    const chainId = String(r.id);
+    pairs.push({ chainId, regionCode: CITIES[i % CITIES.length]! });
+    pairs.push({ chainId, regionCode: COUNTIES[i % COUNTIES.length]! });
+  });
+  return pairs.slice(0, count);
+}
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
 };
-const runs = Number(args.runs);
-
-async function measure(name: string, query: string, variables: Record<string, unknown>) {
-  for (let i = 0; i < 2; i++) await gql(query, variables);
-  const times: number[] = [];
-  let trips: string[] = [];
-  let last: unknown;
-  for (let i = 0; i < runs; i++) {
-    const r = await gql(query, variables);
-    times.push(r.ms);
-    trips = r.queries.map((q) => q.name);
-    last = r.data;
-  }
-  process.stdout.write(
-    `${name.padEnd(18)} p50 ${pct(times, 50).toFixed(1).padStart(7)} ms  p95 ${pct(times, 95).toFixed(1).padStart(7)} ms  ` +
-      `round trips ${trips.length}: ${trips.join(', ')}\n`,
-  );
-  return last;
-}
+const f = (ms: number) => ms.toFixed(1).padStart(7);
 
 try {
-  process.stdout.write(`chain ${args.chain}, region ${args.region}, ${runs} runs each\n`);
-  let firm = args.enterprise;
-  for (const [name, query] of Object.entries(QUERIES)) {
-    const data = (await measure(name, query, vars)) as {
-      gapTargets?: { hits: { enterprise: { key: string } }[] };
-    };
-    firm ??= data.gapTargets?.hits[0]?.enterprise.key;
-  }
-  if (firm) {
-    await measure(
-      'connections',
-      `query ($id: ID!, $regionCode: String!) { connections(enterpriseId: $id, regionCode: $regionCode) { target { key } hops } }`,
-      { id: firm, regionCode: args.region },
+  const [counted] = await executor.read({
+    name: 'benchCount',
+    text: 'MATCH (e:Enterprise) RETURN count(e) AS enterprises',
+  });
+  const pairs = await choosePairs(Number(args.pairs));
+  const runs = Number(args.runs);
+  process.stdout.write(
+    `ChainMap engine benchmark, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model}, ` +
+      `${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${Number(counted?.enterprises).toLocaleString('en')} enterprises; ` +
+      `${pairs.length} chain/region pairs × ${runs} runs after 1 warm-up\n` +
+      `pairs: ${pairs.map((p) => `${p.chainId}/${p.regionCode}`).join(' ')}\n\n` +
+      `${'query'.padEnd(16)} ${'api p50'.padStart(9)} ${'api p95'.padStart(9)} ${'direct p50'.padStart(11)} ${'direct p95'.padStart(11)} ${'cypher p50'.padStart(11)} ${'cypher p95'.padStart(11)}  target  round trips\n`,
+  );
+  let failed = false;
+  for (const [name, bench] of Object.entries(BENCHES)) {
+    const api: number[] = [];
+    const dir: number[] = [];
+    const cy: number[] = [];
+    const tripCounts = new Set<string>();
+    for (const pair of pairs) {
+      await viaApi(bench.query, pair);
+      await direct((ctx) => bench.direct(ctx, pair));
+      for (let i = 0; i < runs; i++) {
+        const a = await viaApi(bench.query, pair);
+        api.push(a.ms);
+        tripCounts.add(`${a.trips.length} (${a.trips.map((t) => t.name).join(', ')})`);
+        const d = await direct((ctx) => bench.direct(ctx, pair));
+        dir.push(d.ms);
+        cy.push(d.cypher);
+      }
+    }
+    const p95 = pct(api, 95);
+    if (p95 > bench.target) failed = true;
+    process.stdout.write(
+      `${name.padEnd(16)} ${f(pct(api, 50))} ms ${f(p95)} ms ${f(pct(dir, 50))} ms ${f(pct(dir, 95))} ms ` +
+        `${f(pct(cy, 50))} ms ${f(pct(cy, 95))} ms  ≤ ${bench.target}${p95 > bench.target ? ' MISSED' : ''}  ${[...tripCounts].join(' | ')}\n`,
     );
   }
-  const started = performance.now();
-  const res = await fetch(
-    `${app.url}/export/investment-map.xlsx?chainId=${args.chain}&regionCode=${args.region}`,
-  );
-  const bytes = (await res.arrayBuffer()).byteLength;
-  process.stdout.write(
-    `export .xlsx       ${(performance.now() - started).toFixed(1)} ms, ${bytes} bytes (status ${res.status})\n`,
-  );
+  process.exitCode = failed ? 1 : 0;
 } finally {
   await app.stop();
   await driver.close();
+  await local?.stop();
 }

@@ -4,9 +4,9 @@
 //
 //   npx tsc -b bench && node bench/dist/load.js --enterprises 1000000
 //
-// Options: --enterprises N (1,000,000) --seed S (1) --batch B (10,000 enterprises a transaction)
+// Options: --enterprises N (1,000,000) --seed S (1) --batch B (2,500 enterprises a transaction)
 // --concurrency C (2 transactions in flight) --mode create|upsert (create) --heap 4g
-// --pagecache 4g --port 7699 --data-dir .data/neo4j-bench --keep (leave Neo4j's data behind)
+// --pagecache 4g --port 7711 --data-dir .data/neo4j-bench --keep (leave Neo4j's data behind)
 // --keep-indexes (maintain the Lucene-backed name indexes, full-text and text, during the load
 // instead of dropping them first and rebuilding them afterwards; the rebuild counts in the total).
 import {
@@ -37,12 +37,12 @@ const { values: args } = parseArgs({
   options: {
     enterprises: { type: 'string', default: '1000000' },
     seed: { type: 'string', default: '1' },
-    batch: { type: 'string', default: '10000' },
+    batch: { type: 'string', default: '2500' },
     concurrency: { type: 'string', default: '2' },
     mode: { type: 'string', default: 'create' },
     heap: { type: 'string', default: '4g' },
     pagecache: { type: 'string', default: '4g' },
-    port: { type: 'string', default: '7699' },
+    port: { type: 'string', default: '7711' },
     'data-dir': {
       type: 'string',
       default: fileURLToPath(new URL('../../.data/neo4j-bench', import.meta.url)),

@@ -5,7 +5,6 @@ import {
   assignLinksByIndustry,
   writeAssignments,
   writeEnterprises,
-  writeEnterprisesWithAssignments,
   writeRelations,
   type EnterpriseRow,
 } from './enterprises.store.js';
@@ -457,54 +456,5 @@ describe('assignLinksByIndustry', () => {
         q('MATCH (e:Enterprise)-[:OPERATES_IN]->(l:Link) RETURN e.id AS e, l.id AS l ORDER BY e, l'),
       ),
     ).toEqual([{ e: 'x', l: 'motor' }]);
-  });
-});
-
-describe('writeEnterprisesWithAssignments', () => {
-  const links = (mode: 'create' | 'upsert') =>
-    writeEnterprisesWithAssignments(
-      ex,
-      [firm('a', { regionCode: '421202' }), firm('b', { regionCode: '440305' })],
-      [
-        { enterpriseId: 'a', linkId: 'battery', source: 'IMPORT', confidence: 0.9, sourceRows: ['f.csv:2'] },
-        { enterpriseId: 'a', linkId: 'cathode', source: 'INDUSTRY_CODE', confidence: 0.8 },
-        { enterpriseId: 'b', linkId: 'no-such-link', source: 'IMPORT', confidence: 1 },
-        { enterpriseId: 'old', linkId: 'vehicle', source: 'MANUAL', confidence: 1 },
-        { enterpriseId: 'nobody', linkId: 'vehicle', source: 'MANUAL', confidence: 1 },
-      ],
-      { importId: 'imp-1', mode },
-    );
-  const edges = () =>
-    ex.read(
-      q(
-        'MATCH (e:Enterprise)-[o:OPERATES_IN]->(l:Link) RETURN e.id AS e, l.id AS l, o {.*} AS o ORDER BY e, l',
-      ),
-    );
-
-  for (const mode of ['create', 'upsert'] as const) {
-    it(`writes a batch and its links in one transaction (${mode})`, async () => {
-      await writeEnterprises(ex, [firm('old')], { importId: 'imp-0' });
-      expect(await links(mode)).toEqual({
-        enterprises: { created: 2, updated: 0, unresolvedRegion: 0 },
-        assignments: { created: 3, updated: 0, missing: 2 },
-      });
-      expect(await edges()).toEqual([
-        {
-          e: 'a',
-          l: 'battery',
-          o: { source: 'IMPORT', confidence: 0.9, importId: 'imp-1', sourceRows: ['f.csv:2'] },
-        },
-        { e: 'a', l: 'cathode', o: { source: 'INDUSTRY_CODE', confidence: 0.8, importId: 'imp-1' } },
-        { e: 'old', l: 'vehicle', o: { source: 'MANUAL', confidence: 1, importId: 'imp-1' } },
-      ]);
-      expect(await count('MATCH (:Enterprise)-[r:LOCATED_IN]->() RETURN count(r) AS n')).toBe(2);
-    });
-  }
-
-  it('a failing batch leaves neither its enterprises nor its links', async () => {
-    await writeEnterprises(ex, [firm('a')], { importId: 'imp-0' });
-    await expect(links('create')).rejects.toBeInstanceOf(DbError);
-    expect(await count('MATCH (e:Enterprise) RETURN count(e) AS n')).toBe(1);
-    expect(await count('MATCH ()-[o:OPERATES_IN]->() RETURN count(o) AS n')).toBe(0);
   });
 });

@@ -112,8 +112,7 @@ RETURN sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS created,
 
 // enterprisesCreate: every property is named in the CREATE, so the planner can see that it
 // writes none of the Region properties read above and needs no Eager (`SET e = map` needs four).
-// Null values in a CREATE map set nothing. `row.links` are the enterprise's OPERATES_IN edges
-// when its assignments travel with it (writeEnterprisesWithAssignments): no second lookup by id.
+// Null values in a CREATE map set nothing.
 export const enterprisesCreateQ = cypher(
   'enterprisesCreate',
   `UNWIND $groups AS g
@@ -133,15 +132,10 @@ CALL (g, r, regionCode, provinceCode, cityCode, countyCode) {
     version: 1, importId: $importId,
     regionCode: regionCode, provinceCode: provinceCode, cityCode: cityCode, countyCode: countyCode
   })
-  FOREACH (_ IN CASE WHEN r IS NULL THEN [] ELSE [1] END | CREATE (e)-[:LOCATED_IN {importId: $importId}]->(r))
-  WITH e, row
-  UNWIND row.links AS a
-  MATCH (l:Link {id: a.linkId})
-  CREATE (e)-[:OPERATES_IN {source: a.source, confidence: a.confidence, importId: $importId, sourceRows: a.sourceRows}]->(l)
-  RETURN count(*) AS linked
+  WITH e WHERE r IS NOT NULL
+  CREATE (e)-[:LOCATED_IN {importId: $importId}]->(r)
 }
-RETURN sum(size(g.rows)) AS created, sum(linked) AS linked,
-       sum(CASE WHEN unresolved THEN size(g.rows) ELSE 0 END) AS unresolvedRegion`,
+RETURN sum(size(g.rows)) AS created, sum(CASE WHEN unresolved THEN size(g.rows) ELSE 0 END) AS unresolvedRegion`,
 );
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
@@ -191,7 +185,6 @@ type GroupRow = { props: Record<string, unknown>; sourceRows: string[] | null } 
 function groupByRegion(
   rows: EnterpriseRow[],
   create: boolean,
-  links?: Map<string, Record<string, unknown>[]>,
 ): { regionCode: string | null; rows: GroupRow[] }[] {
   const groups = new Map<string | null, GroupRow[]>();
   for (const r of rows) {
@@ -204,7 +197,6 @@ function groupByRegion(
       props.synthetic ??= false;
       if (sourceRows) props.sourceRows = sourceRows;
     }
-    if (create) props.links = links?.get(r.id) ?? [];
     list.push(create ? props : { props, sourceRows });
   }
   return [...groups].map(([regionCode, list]) => ({ regionCode, rows: list }));
@@ -233,83 +225,27 @@ export async function writeEnterprises(
   executor: Executor,
   rows: EnterpriseRow[],
   opts: WriteOptions,
-): Promise<WriteCounts & { unresolvedRegion: number }> {
+): Promise<EnterpriseCounts> {
   if (rows.length === 0) return { created: 0, updated: 0, unresolvedRegion: 0 };
-  return executor.writeTx(
-    'writeEnterprises',
-    async (tx) => (await enterprisesIn(tx, rows, opts)).enterprises,
-  );
+  return executor.writeTx('writeEnterprises', (tx) => enterprisesIn(tx, rows, opts));
 }
 
 type EnterpriseCounts = WriteCounts & { unresolvedRegion: number };
 type AssignmentCounts = WriteCounts & { missing: number };
 
-/** Enterprises in a transaction; in `create` mode also the given assignments of those enterprises. */
-async function enterprisesIn(
-  tx: Tx,
-  rows: EnterpriseRow[],
-  opts: WriteOptions,
-  links?: Map<string, Record<string, unknown>[]>,
-): Promise<{ enterprises: EnterpriseCounts; linked: number }> {
+/** Enterprises in a transaction. */
+async function enterprisesIn(tx: Tx, rows: EnterpriseRow[], opts: WriteOptions): Promise<EnterpriseCounts> {
   const create = opts.mode === 'create';
-  const groups = groupByRegion(create ? rows : lastByKey(rows, (r) => r.id), create, links);
+  const groups = groupByRegion(create ? rows : lastByKey(rows, (r) => r.id), create);
   const [row] = await tx.run(create ? enterprisesCreateQ : enterprisesUpsertQ, {
     groups,
     importId: opts.importId,
   });
   return {
-    enterprises: {
-      created: num(row?.created),
-      updated: num(row?.updated),
-      unresolvedRegion: num(row?.unresolvedRegion),
-    },
-    linked: num(row?.linked),
+    created: num(row?.created),
+    updated: num(row?.updated),
+    unresolvedRegion: num(row?.unresolvedRegion),
   };
-}
-
-/**
- * {@link writeEnterprises} and {@link writeAssignments} of one batch in a single write
- * transaction, for bulk loads: in `create` mode the assignments of the batch's own enterprises
- * are created with them by one query (no second lookup by id); others go through the
- * assignment write. Counts as the two functions report them.
- */
-export async function writeEnterprisesWithAssignments(
-  executor: Executor,
-  rows: EnterpriseRow[],
-  assignments: AssignmentRow[],
-  opts: WriteOptions,
-): Promise<{ enterprises: EnterpriseCounts; assignments: AssignmentCounts }> {
-  return executor.writeTx('writeEnterprisesWithAssignments', async (tx) => {
-    const none = { created: 0, updated: 0, unresolvedRegion: 0 };
-    if (opts.mode !== 'create') {
-      const e = rows.length > 0 ? (await enterprisesIn(tx, rows, opts)).enterprises : none;
-      return { enterprises: e, assignments: await assignmentsIn(tx, assignments, opts) };
-    }
-    const ids = new Set(rows.map((r) => r.id));
-    const own = new Map<string, Record<string, unknown>[]>();
-    const others: AssignmentRow[] = [];
-    let ownCount = 0;
-    for (const a of assignments) {
-      if (!ids.has(a.enterpriseId)) {
-        others.push(a);
-        continue;
-      }
-      let list = own.get(a.enterpriseId);
-      if (!list) own.set(a.enterpriseId, (list = []));
-      list.push(assignmentParam(a));
-      ownCount++;
-    }
-    const e = rows.length > 0 ? await enterprisesIn(tx, rows, opts, own) : { enterprises: none, linked: 0 };
-    const rest = await assignmentsIn(tx, others, opts);
-    return {
-      enterprises: e.enterprises,
-      assignments: {
-        created: e.linked + rest.created,
-        updated: 0,
-        missing: ownCount - e.linked + rest.missing,
-      },
-    };
-  });
 }
 
 // ---------------------------------------------------------------------------------------------

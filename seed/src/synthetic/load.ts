@@ -1,7 +1,7 @@
 import type { Executor } from '@chainmap/graph';
 import { loadCatalog } from '../catalog/validate.js';
 import { runPool, withRetry } from '../load/batches.js';
-import { writeEnterprisesWithAssignments, writeRelations } from '../load/enterprises.store.js';
+import { writeAssignments, writeEnterprises, writeRelations } from '../load/enterprises.store.js';
 import { beginImport, finishImport } from '../load/imports.js';
 import { buildRegions } from '../regions/regions.js';
 import { planSynthetic, type SyntheticCatalog, type SyntheticRegions } from './generate.js';
@@ -27,7 +27,11 @@ export interface LoadSyntheticOptions {
    * `upsert` (default) can run over an earlier load of the same seed and size without duplicating.
    */
   mode?: 'upsert' | 'create';
-  /** Enterprises per write transaction (ties: three times as many). Default 10,000. */
+  /**
+   * Enterprises per write transaction (ties: three times as many). Default 2,500: bigger
+   * transactions keep more state alive across young collections and cost Neo4j more CPU in GC
+   * (1M enterprises: 245 s of Neo4j CPU at 2,500, 252 s at 5,000, 307–319 s at 10,000).
+   */
   batchSize?: number;
   /** Write transactions in flight at once. Default 2. */
   concurrency?: number;
@@ -71,7 +75,7 @@ export async function loadSynthetic(
   const catalog = opts.catalog ?? (await loadCatalog());
   const regions = opts.regions ?? buildRegions();
   const plan = planSynthetic({ enterprises: opts.enterprises, seed: opts.seed, catalog, regions });
-  const batchSize = opts.batchSize ?? 10_000;
+  const batchSize = opts.batchSize ?? 2_500;
   const concurrency = opts.concurrency ?? 2;
   const mode = opts.mode ?? 'upsert';
   const ownImport = !opts.importId;
@@ -101,11 +105,8 @@ export async function loadSynthetic(
       (function* () {
         for (const batch of plan.enterpriseBatches(batchSize)) {
           yield async () => {
-            const { enterprises: e, assignments: a } = await withRetry(
-              () => writeEnterprisesWithAssignments(executor, batch.enterprises, batch.assignments, write),
-              5,
-              onRetry,
-            );
+            const e = await withRetry(() => writeEnterprises(executor, batch.enterprises, write), 5, onRetry);
+            const a = await withRetry(() => writeAssignments(executor, batch.assignments, write), 5, onRetry);
             return { rows: batch.enterprises.length, e, a };
           };
         }
