@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SIXTY, writeSixtyLinkChain } from './sixty.js';
 import { ensureWebBuilt, ROOT, startStack, type Stack } from './stack.js';
 
 // The task force's day, in a real browser against the real product with the default seed:
@@ -34,7 +35,7 @@ async function shot(name: string): Promise<void> {
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   ensureWebBuilt();
-  stack = await startStack();
+  stack = await startStack({ prepare: writeSixtyLinkChain });
   const r = await fetch(`${stack.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -199,6 +200,46 @@ describe('the explorer, end to end', () => {
     const file = join(ARTIFACTS, 'investment-map.xlsx');
     await download.saveAs(file);
     expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('draws a 60-link panorama, every link, and records how long after its data', async () => {
+    // Data arrival: the end of the later of the panorama's two GraphQL responses (chain, diagnosis).
+    const arrivals: number[] = [];
+    const onFinished = (req: Request) => {
+      const body = req.postData() ?? '';
+      if (/query (ChainPanorama|ChainDiagnosis)\b/.test(body)) {
+        const t = req.timing();
+        arrivals.push(t.startTime + t.responseEnd);
+      }
+    };
+    page.on('requestfinished', onFinished);
+    try {
+      await page.goto(`${stack.url}/chain?region=421200&chain=${SIXTY.chainId}`);
+      // Polled every animation frame in the page; the expression is a string since tests compile without the DOM lib.
+      const drawn = await page.waitForFunction(
+        `document.querySelectorAll('.link-node, button.sublink').length >= ${SIXTY.links} && performance.timeOrigin + performance.now()`,
+        undefined,
+        { polling: 'raf', timeout: 30_000 },
+      );
+      const drawnAt = (await drawn.jsonValue()) as number;
+      await poll(() => arrivals.length).toBe(2);
+      const afterData = Math.round(drawnAt - Math.max(...arrivals));
+      const layoutMs = Number(await page.getByTestId('panorama').getAttribute('data-layout-ms'));
+      expect(await page.locator('.link-node, button.sublink').count()).toBe(SIXTY.links);
+      expect(await page.locator('.link-node[data-status="MISSING"]').count()).toBeGreaterThan(0);
+      expect(await page.locator('.link-node[data-status="STRONG"]').count()).toBeGreaterThan(0);
+      expect(afterData).toBeGreaterThan(0);
+      process.stdout.write(
+        `[e2e] panorama of ${SIXTY.links} links: drawn ${afterData} ms after its data (layout ${layoutMs} ms)\n`,
+      );
+      writeFileSync(
+        join(ARTIFACTS, 'panorama-60.json'),
+        JSON.stringify({ links: SIXTY.links, drawnAfterDataMs: afterData, layoutMs }, null, 2),
+      );
+      await shot('panorama-60');
+    } finally {
+      page.off('requestfinished', onFinished);
+    }
   });
 
   it('fetched nothing from the internet and threw no page errors', () => {

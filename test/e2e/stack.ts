@@ -50,7 +50,14 @@ export interface Stack {
  * The product as a user gets it: a fresh embedded Neo4j on its own port, migrations, the default
  * seed (with fewer synthetic firms, for time), and the API serving the built explorer.
  */
-export async function startStack(opts: { port?: number; enterprises?: number } = {}): Promise<Stack> {
+export async function startStack(
+  opts: {
+    port?: number;
+    enterprises?: number;
+    /** More data for a test, written after the default seed. */
+    prepare?: (executor: Executor) => Promise<void>;
+  } = {},
+): Promise<Stack> {
   const port = opts.port ?? Number(process.env.E2E_NEO4J_BOLT_PORT ?? 7696);
   const logger = createLogger(process.env.E2E_LOG_LEVEL ?? 'warn', 'e2e');
   const started = Date.now();
@@ -82,6 +89,7 @@ export async function startStack(opts: { port?: number; enterprises?: number } =
     const executor = new Executor(driver, { database: config.NEO4J_DATABASE, timeoutMs: 300_000, logger });
     await migrate(executor, logger);
     await seedDefault(executor, { enterprises: opts.enterprises ?? 5000, quiet: true, logger });
+    await opts.prepare?.(executor);
     say('default seed loaded');
     const apiExecutor = new Executor(driver, {
       database: config.NEO4J_DATABASE,
