@@ -32,6 +32,17 @@ describe('formatError', () => {
     expect(logged).toEqual([original]);
   });
 
+  it('says what was wrong with a request Apollo refused with a 4xx status and no code', () => {
+    const { out, logged } = format(
+      new GraphQLError('provided sha does not match query', { extensions: { http: { status: 400 } } }),
+    );
+    expect(out).toEqual({
+      message: 'provided sha does not match query',
+      extensions: { code: 'BAD_REQUEST' },
+    });
+    expect(logged).toHaveLength(0);
+  });
+
   it('maps database errors to their public codes', () => {
     const db = new DbError('SERVICE_UNAVAILABLE', 'connection refused 127.0.0.1:7687', 'q');
     const { out } = format(new GraphQLError(db.message, { originalError: db }));

@@ -25,6 +25,7 @@ const PUBLIC_CODES = new Set<string>([
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
@@ -83,6 +84,13 @@ export function createFormatError(log: (err: unknown, msg: string) => void) {
     if (typeof code === 'string' && PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
+    }
+    // Apollo's request-level refusals (e.g. a persisted-query hash that doesn't match) carry an
+    // HTTP 4xx status but sometimes no code: the client's mistake, so say what it was.
+    const http = (error instanceof GraphQLError ? error.extensions?.http : undefined) as
+      { status?: number } | undefined;
+    if (http?.status && http.status >= 400 && http.status < 500) {
+      return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
     }
     log(original, 'unexpected error');
     return {
