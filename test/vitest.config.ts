@@ -51,6 +51,19 @@ export default defineConfig({
         },
       },
       {
+        // Faults: each file runs its own Neo4j, which it stops and starts (test/faults).
+        plugins,
+        resolve: { alias, dedupe: ['graphql'] },
+        test: {
+          name: 'faults',
+          root,
+          include: ['test/faults/**/*.fault.test.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
         // The explorer's component tests: React in jsdom, no server.
         plugins: [react()],
         test: {

@@ -1,4 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { readNeo4jInfo } from './health/health.store.js';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginLandingPageLocalDefault,
@@ -84,6 +85,14 @@ export async function startApp(deps: AppDeps): Promise<App> {
       }),
     }),
   );
+
+  // Readiness for load balancers and scripts: 200 when Neo4j answers, 503 when it doesn't.
+  app.get('/health', (_req, res) => {
+    readNeo4jInfo(deps.executor).then(
+      (neo4j) => res.json({ ok: true, neo4j }),
+      () => res.status(503).json({ ok: false, neo4j: null }),
+    );
+  });
 
   // The investment map as a file: /export/investment-map.xlsx and .csv (server/src/export).
   app.use(
