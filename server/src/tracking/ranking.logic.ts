@@ -16,6 +16,12 @@ export function periodEnd(year: number, period: Period, index: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(daysInMonth(year, month)).padStart(2, '0')}`;
 }
 
+/** The first day of period `index` (1-based) of `year`. */
+export function periodStart(year: number, period: Period, index: number): string {
+  const month = (index - 1) * MONTHS_PER_PERIOD[period] + 1;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`;
+}
+
 /** The period of `year` that contains `day`: 1 before the year, the last one after it. */
 export function periodOf(year: number, period: Period, day: string): number {
   if (day > yearEnd(year)) return PERIODS_PER_YEAR[period];
