@@ -209,7 +209,7 @@ describe('the explorer, end to end', () => {
     expect(await page.getByTestId('kpi-projects1e').innerText()).toMatch(
       /(超|落后)序时进度 [\d.]+ 个百分点|持平序时进度/,
     );
-    expect(await page.locator('.kpi-card svg').count()).toBeGreaterThan(0);
+    await poll(() => page.locator('.kpi-card svg').count()).toBeGreaterThan(0);
     await poll(() => page.locator('table.ranking-table tbody tr').count(), 60_000).toBe(7);
     expect(await page.locator('.funnel table tbody tr').count()).toBe(10);
     await poll(() => page.getByRole('list', { name: '预警' }).getByRole('listitem').count()).toBeGreaterThan(
