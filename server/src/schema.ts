@@ -19,6 +19,18 @@ import { TaskForceMutationResolver } from './pipeline/task-force.mutation.js';
 import { PersonResolver, TaskForceResolver } from './pipeline/task-force.resolver.js';
 import { RegionResolver, SourceZoneResolver } from './region/region.resolver.js';
 import { SearchResolver } from './search/search.resolver.js';
+import { TrackingMutationResolver } from './pipeline/contact.mutation.js';
+import {
+  ContactResolver,
+  ProjectAmountsResolver,
+  TaskForceContactsResolver,
+} from './pipeline/contact.resolver.js';
+import {
+  KpiLineResolver,
+  LeaderDutyResolver,
+  TrackingResolver,
+  WarningResolver,
+} from './tracking/tracking.resolver.js';
 
 /** Every resolver class of the API. A feature joins the schema by being listed here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -38,6 +50,14 @@ export const resolvers: NonEmptyArray<Function> = [
   KpiTargetResolver,
   SearchResolver,
   EngineResolver,
+  // Tracking (考核、排位、预警、通报, contacts, leaders' duties).
+  TrackingResolver,
+  KpiLineResolver,
+  WarningResolver,
+  LeaderDutyResolver,
+  ContactResolver,
+  TaskForceContactsResolver,
+  ProjectAmountsResolver,
   // Mutations (the write side): every one runs through core/mutation.ts.
   ChainMutationResolver,
   EnterpriseMutationResolver,
@@ -45,6 +65,7 @@ export const resolvers: NonEmptyArray<Function> = [
   TargetLibraryMutationResolver,
   ProjectMutationResolver,
   KpiTargetMutationResolver,
+  TrackingMutationResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -242,6 +242,55 @@ describe('the explorer, end to end', () => {
     }
   });
 
+  it('shows 咸宁市 on the region dashboard: KPI gauges with 序时进度, ranking, funnel, warnings; drills down to a county', async () => {
+    await page.goto(`${stack.url}/dashboard?region=421200`);
+    await page.getByRole('heading', { name: /咸宁市地区看板/ }).waitFor();
+    const cards = page.getByRole('list', { name: '考核指标' }).getByRole('listitem');
+    await poll(() => cards.count()).toBe(7);
+    expect(await page.getByTestId('kpi-projects1e').innerText()).toMatch(
+      /(超|落后)序时进度 [\d.]+ 个百分点|持平序时进度/,
+    );
+    await poll(() => page.locator('.kpi-card svg').count()).toBeGreaterThan(0);
+    await poll(() => page.locator('table.ranking-table tbody tr').count(), 60_000).toBe(7);
+    expect(await page.locator('.funnel table tbody tr').count()).toBe(10);
+    await poll(() => page.getByRole('list', { name: '预警' }).getByRole('listitem').count()).toBeGreaterThan(
+      0,
+    );
+    await shot('dashboard');
+    // Drill down: city → county → its projects on the board, warnings on the cards.
+    await page.getByTestId('sub-regions').getByRole('link', { name: '赤壁市' }).click();
+    await page.getByRole('heading', { name: /赤壁市地区看板/ }).waitFor();
+    expect(new URL(page.url()).searchParams.get('region')).toBe('421281');
+    await page.getByRole('link', { name: /到项目推进看板/ }).click();
+    await page.getByTestId('pipeline-warnings').waitFor({ timeout: 60_000 });
+    await poll(() => page.getByTestId('card-warning').count(), 60_000).toBeGreaterThan(0);
+    await shot('pipeline-warnings');
+  });
+
+  it('prints the monthly bulletin to A4 and downloads it as XLSX and Markdown', async () => {
+    await page.goto(`${stack.url}/bulletin?region=421200`);
+    await page
+      .getByRole('heading', { name: /咸宁市\d{4}年\d{1,2}月招商引资工作通报/ })
+      .waitFor({ timeout: 60_000 });
+    expect(await page.locator('table.bulletin-kpi tbody tr').count()).toBe(8);
+    await shot('bulletin');
+    await page.emulateMedia({ media: 'print' });
+    await page.pdf({ path: join(ARTIFACTS, 'bulletin.pdf'), format: 'A4', printBackground: true });
+    expect(statSync(join(ARTIFACTS, 'bulletin.pdf')).size).toBeGreaterThan(10_000);
+    await page.emulateMedia({ media: 'screen' });
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('bulletin-xlsx').click(),
+    ]);
+    const file = join(ARTIFACTS, 'bulletin.xlsx');
+    await xlsx.saveAs(file);
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+    const [md] = await Promise.all([page.waitForEvent('download'), page.getByTestId('bulletin-md').click()]);
+    const mdFile = join(ARTIFACTS, 'bulletin.md');
+    await md.saveAs(mdFile);
+    expect(readFileSync(mdFile, 'utf8')).toMatch(/^# 咸宁市\d{4}年\d{1,2}月招商引资工作通报/);
+  });
+
   it('fetched nothing from the internet and threw no page errors', () => {
     expect(consoleErrors).toEqual([]);
   });

@@ -149,7 +149,12 @@ describe('synthetic enterprises and the pipeline', () => {
 
   it('loads task forces, target libraries, projects with dated history, and Xianning’s annex-1 targets', async () => {
     expect(await count('MATCH (t:TaskForce)<-[:LEADS]-(:Person) RETURN count(t) AS n')).toBe(11);
-    expect(await count('MATCH (p:Project)-[:BY]->(:Enterprise) RETURN count(p) AS n')).toBe(22);
+    expect(await count('MATCH (p:Project)-[:BY]->(:Enterprise) RETURN count(p) AS n')).toBe(108);
+    expect(await count('MATCH (c:Contact)-[:MET]->(:Enterprise) RETURN count(c) AS n')).toBe(48);
+    expect(await count('MATCH (d:DutyTarget)-[:FOR_PERSON]->(:Person) RETURN count(d) AS n')).toBe(8);
+    expect(
+      await count('MATCH (p:Project) WHERE NOT EXISTS { (p)-[:HAS_AMOUNT]->() } RETURN count(p) AS n'),
+    ).toBe(0);
     expect(await count("MATCH (p:Project {stage: 'TERMINATED'}) RETURN count(p) AS n")).toBe(1);
     expect(await count('MATCH (:TargetLibrary)-[i:INCLUDES]->(:Enterprise) RETURN count(i) AS n')).toBe(25);
     const [k] = await db.executor.read(

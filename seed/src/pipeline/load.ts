@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { PipelineFile } from './schema.js';
 import {
+  contactsUpsertQ,
+  dutyTargetsUpsertQ,
   kpiTargetsUpsertQ,
   missingEnterprisesQ,
   peopleUpsertQ,
@@ -19,6 +21,8 @@ export interface PipelineSummary {
   libraryEntries: number;
   projects: number;
   kpiTargets: number;
+  dutyTargets: number;
+  contacts: number;
   /** Enterprises the file names that the graph does not have (their entries/projects are skipped). */
   missingEnterprises: string[];
 }
@@ -47,6 +51,7 @@ export async function writePipeline(
     ...new Set([
       ...data.targetLibraries.flatMap((l) => l.entries.map((e) => e.enterpriseId)),
       ...data.projects.map((p) => p.enterpriseId),
+      ...data.contacts.map((c) => c.enterpriseId),
     ]),
   ];
   return executor.writeTx('writePipeline', async (tx) => {
@@ -55,15 +60,28 @@ export async function writePipeline(
     await tx.run(peopleUpsertQ, { rows: data.people, importId });
     const [tf] = await tx.run(taskForcesUpsertQ, { rows: data.taskForces, importId });
     const [lib] = await tx.run(targetLibrariesUpsertQ, { rows: data.targetLibraries, importId });
-    const projects = data.projects.map((p) => ({ ...p, plannedProductionOn: p.plannedProductionOn ?? null }));
+    // Every project's amount is dated: the file's revisions, or the amount it has since its first move.
+    const projects = data.projects.map((p) => ({
+      ...p,
+      plannedProductionOn: p.plannedProductionOn ?? null,
+      amounts: (p.amounts ?? [{ on: p.history[0]!.on, amount: p.amount }]).map((a) => ({
+        reason: null,
+        ...a,
+      })),
+    }));
     const [pj] = await tx.run(projectsUpsertQ, { rows: projects, importId });
     const [kpi] = await tx.run(kpiTargetsUpsertQ, { rows: data.kpiTargets, importId });
+    const [duty] = await tx.run(dutyTargetsUpsertQ, { rows: data.dutyTargets, importId });
+    const contacts = data.contacts.map((c) => ({ place: null, nextStep: null, ...c }));
+    const [ct] = await tx.run(contactsUpsertQ, { rows: contacts, importId });
     return {
       people: data.people.length,
       taskForces: Number(tf?.written ?? 0),
       libraryEntries: Number(lib?.included ?? 0),
       projects: Number(pj?.written ?? 0),
       kpiTargets: Number(kpi?.written ?? 0),
+      dutyTargets: Number(duty?.written ?? 0),
+      contacts: Number(ct?.written ?? 0),
       missingEnterprises: missing,
     };
   });

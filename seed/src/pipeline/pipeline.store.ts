@@ -69,7 +69,7 @@ export const projectsUpsertQ = cypher(
    MERGE (p)-[:HANDLED_BY]->(t)
    WITH p, row
    CALL (p) {
-     OPTIONAL MATCH (p)-[:HAS_EVENT|HAS_FUNDS]->(old)
+     OPTIONAL MATCH (p)-[:HAS_EVENT|HAS_FUNDS|HAS_AMOUNT]->(old)
      DETACH DELETE old
    }
    CALL (p, row) {
@@ -79,7 +79,12 @@ export const projectsUpsertQ = cypher(
    }
    CALL (p, row) {
      UNWIND row.funds AS f
-     CREATE (p)-[:HAS_FUNDS]->(:FundsEntry {on: date(f.on), amount: f.amount})
+     CREATE (p)-[:HAS_FUNDS]->(:FundsEntry {on: date(f.on), amount: f.amount, by: 'seed'})
+   }
+   CALL (p, row) {
+     UNWIND range(0, size(row.amounts) - 1) AS i
+     WITH p, i, row.amounts[i] AS a
+     CREATE (p)-[:HAS_AMOUNT]->(:AmountEntry {seq: i + 1, on: date(a.on), amount: a.amount, reason: a.reason, by: 'seed'})
    }
    CALL (p, row) {
      UNWIND row.linkIds AS lid
@@ -99,6 +104,35 @@ export const kpiTargetsUpsertQ = cypher(
    SET k += row
    MERGE (k)-[:FOR_REGION]->(r)
    RETURN count(k) AS written`,
+);
+
+// dutyTargetsUpsert
+export const dutyTargetsUpsertQ = cypher(
+  'dutyTargetsUpsert',
+  `UNWIND $rows AS row
+   MATCH (p:Person {id: row.personId})
+   MERGE (d:DutyTarget {id: row.id})
+   ON CREATE SET d.importId = $importId, d.version = 1
+   SET d.year = row.year, d.personId = row.personId, d.tripsOut = row.tripsOut,
+       d.projectsPlanned = row.projectsPlanned, d.plannedMinAmount = row.plannedMinAmount, d.source = row.source
+   MERGE (d)-[:FOR_PERSON]->(p)
+   RETURN count(d) AS written`,
+);
+
+// contactsUpsert: contacts with their task force's region and chain, and their ties.
+export const contactsUpsertQ = cypher(
+  'contactsUpsert',
+  `UNWIND $rows AS row
+   MATCH (t:TaskForce {id: row.taskForceId}), (p:Person {id: row.personId}), (e:Enterprise {id: row.enterpriseId})
+   MERGE (c:Contact {id: row.id})
+   ON CREATE SET c.importId = $importId
+   SET c.on = date(row.on), c.kind = row.kind, c.tripOut = row.tripOut, c.place = row.place,
+       c.note = row.note, c.nextStep = row.nextStep, c.personId = p.id, c.enterpriseId = e.id,
+       c.taskForceId = t.id, c.regionCode = t.regionCode, c.chainId = t.chainId, c.by = 'seed'
+   MERGE (c)-[:LOGGED_FOR]->(t)
+   MERGE (c)-[:MADE_BY]->(p)
+   MERGE (c)-[:MET]->(e)
+   RETURN count(c) AS written`,
 );
 
 // pipelineMissingRefs: which referenced enterprises are not in the graph

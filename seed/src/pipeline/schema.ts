@@ -67,6 +67,11 @@ export const PipelineFile = z.strictObject({
         .array(z.strictObject({ stage: ProjectStage, on: day, reason: z.string().optional() }))
         .min(1),
       funds: z.array(z.strictObject({ on: day, amount: z.number().positive() })),
+      /** Dated amounts (亿元), the first the amount entered with; default one entry at the first move. */
+      amounts: z
+        .array(z.strictObject({ on: day, amount: z.number().positive(), reason: z.string().optional() }))
+        .min(1)
+        .optional(),
     }),
   ),
   kpiTargets: z.array(
@@ -84,5 +89,36 @@ export const PipelineFile = z.strictObject({
       source: z.string(),
     }),
   ),
+  /** Leaders' duty targets (领导责任目标). */
+  dutyTargets: z
+    .array(
+      z.strictObject({
+        id,
+        personId: z.string(),
+        year: z.number().int().min(2000).max(2100),
+        tripsOut: z.number().int().nonnegative(),
+        projectsPlanned: z.number().int().nonnegative(),
+        plannedMinAmount: z.number().nonnegative(),
+        source: z.string(),
+      }),
+    )
+    .default([]),
+  /** Contacts and visits (走访/洽谈记录) of the task forces. */
+  contacts: z
+    .array(
+      z.strictObject({
+        id,
+        taskForceId: z.string(),
+        personId: z.string(),
+        enterpriseId: z.string(),
+        on: day,
+        kind: z.enum(['VISIT', 'RECEPTION', 'MEETING', 'CALL', 'EVENT']),
+        tripOut: z.boolean(),
+        place: z.string().optional(),
+        note: z.string(),
+        nextStep: z.string().optional(),
+      }),
+    )
+    .default([]),
 });
 export type PipelineFile = z.infer<typeof PipelineFile>;

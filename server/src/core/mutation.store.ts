@@ -75,7 +75,7 @@ const lockText = (label: string) =>
    RETURN properties(n) AS before`;
 
 // lockChain / lockLink / lockEnterprise / lockPerson / lockTaskForce / lockTargetLibrary /
-// lockProject / lockKpiTarget
+// lockProject / lockKpiTarget / lockDutyTarget
 export const LOCK = {
   Chain: cypher('lockChain', lockText('Chain')),
   Link: cypher('lockLink', lockText('Link')),
@@ -85,6 +85,7 @@ export const LOCK = {
   TargetLibrary: cypher('lockTargetLibrary', lockText('TargetLibrary')),
   Project: cypher('lockProject', lockText('Project')),
   KpiTarget: cypher('lockKpiTarget', lockText('KpiTarget')),
+  DutyTarget: cypher('lockDutyTarget', lockText('DutyTarget')),
 } as const;
 export type Versioned = keyof typeof LOCK;
 

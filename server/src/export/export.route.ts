@@ -3,6 +3,8 @@ import { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import { createContextFactory, type ContextDeps } from '../core/context.js';
 import { ErrorCode, fromZod } from '../core/errors.js';
+import { bulletin } from '../tracking/tracking.service.js';
+import { bulletinFileName, bulletinMarkdown, bulletinTitle, bulletinWorkbook } from './bulletin-export.js';
 import { buildMapExport, exportFileName, exportTitle, mapCsv, mapWorkbook } from './map-export.js';
 import { SHEETS, type SheetKey } from './map-tables.js';
 
@@ -27,6 +29,12 @@ const QueryModel = z.object({
   sheet: z.enum(Object.keys(SHEETS) as [SheetKey, ...SheetKey[]]).optional(),
 });
 
+// GET /export/bulletin.xlsx?regionCode=421200&month=2026-10 (and .md): the monthly bulletin (月通报).
+const BulletinQueryModel = z.object({
+  regionCode: z.string().trim().min(1).max(100),
+  month: z.string().trim().max(7),
+});
+
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const HTTP_STATUS: Record<string, number> = {
@@ -37,6 +45,17 @@ const HTTP_STATUS: Record<string, number> = {
 /** `attachment` with an ASCII name and the Chinese one (RFC 6266 / 5987). */
 function disposition(ascii: string, title: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(title)}`;
+}
+
+/** A user's error as JSON with its HTTP status; anything else to the app's error handler. */
+function sendError(e: unknown, res: express.Response, next: express.NextFunction): void {
+  const code = e instanceof GraphQLError ? e.extensions.code : undefined;
+  const status = typeof code === 'string' ? HTTP_STATUS[code] : undefined;
+  if (e instanceof GraphQLError && status) {
+    res.status(status).json({ errors: [{ message: e.message, extensions: e.extensions }] });
+    return;
+  }
+  next(e);
 }
 
 /** The export routes, mounted at /export. */
@@ -80,16 +99,32 @@ export function exportRouter(deps: ContextDeps): express.Router {
           res.type('text/csv; charset=utf-8').send(mapCsv(exp, q.sheet ?? null));
         }
       } catch (e) {
-        const code = e instanceof GraphQLError ? e.extensions.code : undefined;
-        const status = typeof code === 'string' ? HTTP_STATUS[code] : undefined;
-        if (e instanceof GraphQLError && status) {
-          res.status(status).json({ errors: [{ message: e.message, extensions: e.extensions }] });
-          return;
-        }
-        next(e);
+        sendError(e, res, next);
       }
     };
 
+  const handleBulletin =
+    (format: 'xlsx' | 'md'): express.RequestHandler =>
+    async (req, res, next) => {
+      try {
+        const parsed = BulletinQueryModel.safeParse(req.query);
+        if (!parsed.success) throw fromZod(parsed.error, 'query');
+        const ctx = await contextFor({ req });
+        const b = await bulletin(ctx, parsed.data);
+        res.setHeader('Cache-Control', 'no-store');
+        res.setHeader(
+          'Content-Disposition',
+          disposition(bulletinFileName(b, format), bulletinTitle(b, format)),
+        );
+        if (format === 'xlsx') res.type(XLSX_TYPE).send(await bulletinWorkbook(b));
+        else res.type('text/markdown; charset=utf-8').send(bulletinMarkdown(b));
+      } catch (e) {
+        sendError(e, res, next);
+      }
+    };
+
+  router.get('/bulletin.xlsx', handleBulletin('xlsx'));
+  router.get('/bulletin.md', handleBulletin('md'));
   router.get('/investment-map.xlsx', handle('xlsx'));
   router.get('/investment-map.csv', handle('csv'));
   return router;

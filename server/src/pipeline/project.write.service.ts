@@ -4,6 +4,7 @@ import { ErrorCode, notFound } from '../core/errors.js';
 import { defineMutation, lockVersion, newId, requireNew, requireRefs } from '../core/mutation.js';
 import { date, patchProps } from '../core/mutation.store.js';
 import { deletion } from '../core/mutation.type.js';
+import { appendAmount, recordInitialAmount } from './contact.write.store.js';
 import { checkMoveDate, checkStageMove, type MoveProblem } from './project-stage.js';
 import {
   CreateProjectSchema,
@@ -56,6 +57,8 @@ export const createProject = defineMutation({
       today: meta.today,
       by: meta.actor,
     });
+    // The amount it is entered with, dated, so a later revision leaves earlier reports as they were.
+    await recordInitialAmount(tx, { id, on: meta.today, reason: null, by: meta.actor });
     // The links last: a link that does not exist fails the whole creation, project included.
     await fillLinks(tx, id, linkIds);
     return { result: record, before: null, after: { ...after, linkIds } };
@@ -70,8 +73,12 @@ export const updateProject = defineMutation({
   async write(
     tx,
     { id, version, enterpriseId, regionCode, taskForceId, linkIds, plannedProductionOn, ...patch },
+    meta,
   ) {
     const before = await lockVersion(tx, 'Project', id, version);
+    const amountChanged = patch.amount !== undefined && patch.amount !== before.amount;
+    // A changed amount is dated (today): the old one stays the amount of earlier reports.
+    if (amountChanged) await recordInitialAmount(tx, { id, on: meta.today, reason: null, by: meta.actor });
     await requireRefs(tx, [
       ...(enterpriseId
         ? [{ type: 'Enterprise' as const, key: enterpriseId, field: 'input.enterpriseId' }]
@@ -90,6 +97,8 @@ export const updateProject = defineMutation({
       taskForceId: taskForceId ?? null,
     });
     if (linkIds) await fillLinks(tx, id, linkIds);
+    if (amountChanged)
+      await appendAmount(tx, { id, on: meta.today, amount: patch.amount!, reason: null, by: meta.actor });
     return { result: record, before, after: linkIds ? { ...after, linkIds } : after };
   },
 });

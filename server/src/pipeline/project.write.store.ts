@@ -101,11 +101,11 @@ export const projectMoveStageQ = cypher(
    RETURN ${projectFields('p')} AS project, properties(p) AS after`,
 );
 
-// projectDelete: the project with its stage events and funds entries.
+// projectDelete: the project with its stage events, funds entries and amount entries.
 export const projectDeleteQ = cypher(
   'projectDelete',
   `MATCH (p:Project {id: $id})
-   OPTIONAL MATCH (p)-[:HAS_EVENT|HAS_FUNDS]->(x)
+   OPTIONAL MATCH (p)-[:HAS_EVENT|HAS_FUNDS|HAS_AMOUNT]->(x)
    WITH p, collect(x) AS owned
    FOREACH (x IN owned | DETACH DELETE x)
    DETACH DELETE p

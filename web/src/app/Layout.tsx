@@ -12,6 +12,8 @@ const NAV = [
   { path: '/where', label: '到哪招' },
   { path: '/pipeline', label: '项目推进' },
   { path: '/report', label: '招商地图报告' },
+  { path: '/dashboard', label: '地区看板' },
+  { path: '/bulletin', label: '月通报' },
 ];
 
 /** The frame of every page: brand, navigation, the place and chain, search; the page below. */

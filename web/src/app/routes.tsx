@@ -11,6 +11,8 @@ const WherePage = lazy(() => import('../where/WherePage'));
 const EnterprisePage = lazy(() => import('../enterprise/EnterprisePage'));
 const PipelinePage = lazy(() => import('../pipeline/PipelinePage'));
 const ReportPage = lazy(() => import('../report/ReportPage'));
+const DashboardPage = lazy(() => import('../dashboard/DashboardPage'));
+const BulletinPage = lazy(() => import('../bulletin/BulletinPage'));
 const SearchPage = lazy(() => import('../search/SearchPage'));
 const NotFound = lazy(() => import('./NotFound'));
 
@@ -26,6 +28,8 @@ export const routes: RouteObject[] = [
       { path: 'enterprise/:key', element: <EnterprisePage /> },
       { path: 'pipeline', element: <PipelinePage /> },
       { path: 'report', element: <ReportPage /> },
+      { path: 'dashboard', element: <DashboardPage /> },
+      { path: 'bulletin', element: <BulletinPage /> },
       { path: 'search', element: <SearchPage /> },
       { path: '*', element: <NotFound /> },
     ],

@@ -56,6 +56,33 @@ export type AssignmentSource =
   /** Placed by a person. */
   | 'MANUAL';
 
+/** Filters on contacts; all given must hold. */
+export type ContactFilter = {
+  /** 产业链 chain id. */
+  chainId?: InputMaybe<Scalars['String']['input']>;
+  /** The enterprise met (id). */
+  enterpriseId?: InputMaybe<Scalars['String']['input']>;
+  /** Who made them (person id). */
+  personId?: InputMaybe<Scalars['String']['input']>;
+  /** 地区: contacts of task forces in it or within it. */
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+  /** 招商专班 task force id. */
+  taskForceId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** How a task force met an enterprise. */
+export type ContactKind =
+  /** 电话/视频 a call. */
+  | 'CALL'
+  /** 招商活动 met at a promotion event (推介会, 展会). */
+  | 'EVENT'
+  /** 洽谈 a negotiation meeting. */
+  | 'MEETING'
+  /** 接待 the enterprise visiting us (来访考察). */
+  | 'RECEPTION'
+  /** 拜访 a visit to the enterprise. */
+  | 'VISIT';
+
 /** A new industry chain (产业链). */
 export type CreateChainInput = {
   /** What the chain covers. */
@@ -184,6 +211,12 @@ export type DeleteChainInput = {
   id: Scalars['ID']['input'];
   /** The version you read; CONFLICT if the chain has changed since. */
   version: Scalars['Int']['input'];
+};
+
+/** A contact logged by mistake, to delete. */
+export type DeleteContactInput = {
+  /** The contact id. */
+  id: Scalars['ID']['input'];
 };
 
 /** An enterprise to delete. */
@@ -341,6 +374,23 @@ export type GapKind =
   /** 弱链·关键环节: a weak key link. */
   | 'WEAK_KEY';
 
+/** 考核指标: the KPIs of Xianning's annex 1 (docs/tracking.md says what counts for each). */
+export type KpiMetric =
+  /** 引进世界500强、中国500强、上市公司或行业龙头企业投资项目 (count). */
+  | 'anchorProjects'
+  /** 投资10亿元以上的外向型产业项目 (count; a bonus item, 加分项). */
+  | 'exportProjects10e'
+  /** 招商引资到位资金 (亿元). */
+  | 'fundsInPlace'
+  /** 亿元以上项目中工业项目占比 (share, 0–1). */
+  | 'industrialShare'
+  /** 新开工亿元以上产业项目 (count). */
+  | 'newStarts1e'
+  /** 投资亿元以上项目 (count). */
+  | 'projects1e'
+  /** 投资10亿元以上项目 (count). */
+  | 'projects10e';
+
 /** Where a link sits on its chain. */
 export type LinkStage =
   /** 下游 downstream: end products, applications, services. */
@@ -365,6 +415,28 @@ export type LinkSuppliesInput = {
   fromId: Scalars['ID']['input'];
   /** The downstream (supplied) link. */
   toId: Scalars['ID']['input'];
+};
+
+/** 记录走访 log a contact of a task force with an enterprise. */
+export type LogContactInput = {
+  /** The enterprise met. */
+  enterpriseId: Scalars['ID']['input'];
+  /** Visit, reception, meeting, call or event. */
+  kind: ContactKind;
+  /** 下一步 the next step. */
+  nextStep?: InputMaybe<Scalars['String']['input']>;
+  /** What was said. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** When (default today, China time); not in the future. */
+  on?: InputMaybe<Scalars['LocalDate']['input']>;
+  /** Who made the contact (a person). */
+  personId: Scalars['ID']['input'];
+  /** Where. */
+  place?: InputMaybe<Scalars['String']['input']>;
+  /** 招商专班 the task force it is logged for. */
+  taskForceId: Scalars['ID']['input'];
+  /** 赴外招商: a trip out of the region (default false). */
+  tripOut?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** 推进/终止 move a project along its life cycle: forward one or more stages (skipping ahead is allowed, going back is not), or to TERMINATED with a reason from any stage that is not final (ABOVE_SIZE and TERMINATED are final). */
@@ -421,6 +493,29 @@ export type ProjectStage =
   /** 终止 terminated. */
   | 'TERMINATED';
 
+/** 月通报、季督查、半年排位: the period of a ranking. */
+export type RankingPeriod =
+  /** 半年 half-year (index 1–2). */
+  | 'HALF_YEAR'
+  /** 月 month (index 1–12). */
+  | 'MONTH'
+  /** 季度 quarter (index 1–4). */
+  | 'QUARTER';
+
+/** 到位资金 record funds that arrived for a project on a date. Entries are never changed or removed, so a report as of any date stays reproducible: correct a mistake with a negative entry. */
+export type RecordFundsInput = {
+  /** Amount, 亿元; negative to correct an earlier entry; not 0. */
+  amount: Scalars['Float']['input'];
+  /** A note, e.g. 第二期注资 or the correction’s reason. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** When the funds arrived (default today); not in the future. */
+  on?: InputMaybe<Scalars['LocalDate']['input']>;
+  /** The project. */
+  projectId: Scalars['ID']['input'];
+  /** The version you read; CONFLICT if the project has changed since. */
+  version: Scalars['Int']['input'];
+};
+
 /** Where a region sits in the hierarchy: 省 → 市 → 县/区/县级市 → 开发区/园区. */
 export type RegionLevel =
   /** 市 prefecture-level city (地级市, 州, 盟). */
@@ -439,6 +534,33 @@ export type RemoveLibraryEntryInput = {
   /** The library. */
   libraryId: Scalars['ID']['input'];
 };
+
+/** 调整投资额 revise a project’s investment amount from a date on; earlier reports keep the amount they had. */
+export type ReviseProjectAmountInput = {
+  /** The new amount, 亿元 (above 0). */
+  amount: Scalars['Float']['input'];
+  /** From when (default today); not in the future. */
+  on?: InputMaybe<Scalars['LocalDate']['input']>;
+  /** The project. */
+  projectId: Scalars['ID']['input'];
+  /** Why, e.g. 增资扩产. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** The version you read. */
+  version: Scalars['Int']['input'];
+};
+
+/** 序时进度: where a KPI stands against the share of the year elapsed. */
+export type ScheduleStatus =
+  /** 超序时进度 ahead of schedule. */
+  | 'AHEAD'
+  /** 落后序时进度 behind schedule. */
+  | 'BEHIND'
+  /** A share that cannot be computed yet (no project ≥ 1亿). */
+  | 'NO_DATA'
+  /** No positive target: no rate, no schedule. */
+  | 'NO_TARGET'
+  /** 持平 exactly on schedule (gap under 0.005 points). */
+  | 'ON_SCHEDULE';
 
 /** Weights of the target score, each ≥ 0; any left out take their defaults (they sum to 1). */
 export type ScoreWeightsInput = {
@@ -486,6 +608,24 @@ export type SetChainLeaderInput = {
   taskForceId: Scalars['ID']['input'];
   /** The version of the task force you read; CONFLICT if it has changed since. */
   version: Scalars['Int']['input'];
+};
+
+/** 领导责任目标 a leader's duties for a year: creates them (id `duty-<person>-<year>`), or changes them given the version you read. */
+export type SetDutyTargetInput = {
+  /** The leader (person id). */
+  personId: Scalars['ID']['input'];
+  /** Minimum amount of a planned project, 亿元. */
+  plannedMinAmount?: InputMaybe<Scalars['Float']['input']>;
+  /** 谋划项目数 projects to plan. */
+  projectsPlanned?: InputMaybe<Scalars['Int']['input']>;
+  /** The document the duties come from. */
+  source?: InputMaybe<Scalars['String']['input']>;
+  /** 赴外招商次数 trips out. */
+  tripsOut?: InputMaybe<Scalars['Int']['input']>;
+  /** The version you read, when the duties exist. */
+  version?: InputMaybe<Scalars['Int']['input']>;
+  /** The year. */
+  year: Scalars['Int']['input'];
 };
 
 /** 考核目标 a region's targets for a year (Xianning's annex 1). Creates them, or changes them when the region has targets for that year already (then `version` is required); metrics left out keep their value, null clears one. */
@@ -702,6 +842,34 @@ export type UpdateTaskForceInput = {
   version: Scalars['Int']['input'];
 };
 
+/** 预警 the rule that flagged a project or a region. */
+export type WarningKind =
+  /** 落后序时进度: a region behind schedule on a KPI. */
+  | 'BEHIND_SCHEDULE'
+  /** 逾期未投产: started, not in production past its planned date. */
+  | 'PRODUCTION_OVERDUE'
+  /** 签约未开工: signed, not started after the allowed months (default 6). */
+  | 'SIGNED_NOT_STARTED'
+  /** 停滞: no stage move for longer than the allowed days (default 90). */
+  | 'STALLED';
+
+/** How serious a warning is. */
+export type WarningSeverity =
+  /** 严重: overdue more than 90 days, idle twice the limit, or behind by more than 20 points. */
+  | 'HIGH'
+  /** 一般. */
+  | 'MEDIUM';
+
+/** Thresholds of the warning rules; left out, the defaults apply. */
+export type WarningThresholdsInput = {
+  /** Points behind schedule tolerated (default 0). */
+  behindPoints?: InputMaybe<Scalars['Float']['input']>;
+  /** Months from signing to start (default 6, Chenzhou’s rule). */
+  signedNotStartedMonths?: InputMaybe<Scalars['Int']['input']>;
+  /** Days without a stage move (default 90). */
+  stalledDays?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type AddLibraryEntryMutationVariables = Exact<{
   input: AddLibraryEntryInput;
 }>;
@@ -759,6 +927,289 @@ export type MoveProjectStageMutation = {
       reason?: string | null;
     }>;
   };
+};
+
+export type BulletinQueryVariables = Exact<{
+  regionCode: Scalars['String']['input'];
+  month: Scalars['String']['input'];
+}>;
+
+export type BulletinQuery = {
+  __typename?: 'Query';
+  bulletin: {
+    __typename?: 'Bulletin';
+    month: string;
+    label: string;
+    asOf: string;
+    generatedOn: string;
+    region: { __typename?: 'Region'; code: string; name: string };
+    kpi: {
+      __typename?: 'KpiReport';
+      elapsedShare: number;
+      region: {
+        __typename?: 'RegionKpi';
+        region: { __typename?: 'Region'; code: string; name: string };
+        lines: Array<{
+          __typename?: 'KpiLine';
+          metric: KpiMetric;
+          target?: number | null;
+          actual?: number | null;
+          completionRate?: number | null;
+          progressPoints?: number | null;
+          status: ScheduleStatus;
+        }>;
+      };
+      regions: Array<{
+        __typename?: 'RegionKpi';
+        region: { __typename?: 'Region'; code: string; name: string };
+        lines: Array<{
+          __typename?: 'KpiLine';
+          metric: KpiMetric;
+          target?: number | null;
+          actual?: number | null;
+          completionRate?: number | null;
+          progressPoints?: number | null;
+          status: ScheduleStatus;
+        }>;
+      }>;
+    };
+    ranking: {
+      __typename?: 'Ranking';
+      label: string;
+      rows: Array<{
+        __typename?: 'RankingRow';
+        rank?: number | null;
+        previousRank?: number | null;
+        change?: number | null;
+        score?: number | null;
+        bonus: number;
+        region: { __typename?: 'Region'; code: string; name: string };
+      }>;
+    };
+    signings: Array<{
+      __typename?: 'ChainMoves';
+      chainId?: string | null;
+      chainName?: string | null;
+      count: number;
+      amount: number;
+      projects: Array<{
+        __typename?: 'MonthProjectMove';
+        key: string;
+        name: string;
+        regionName?: string | null;
+        enterpriseName?: string | null;
+        amount?: number | null;
+        on: string;
+      }>;
+    }>;
+    starts: Array<{
+      __typename?: 'ChainMoves';
+      chainId?: string | null;
+      chainName?: string | null;
+      count: number;
+      amount: number;
+      projects: Array<{
+        __typename?: 'MonthProjectMove';
+        key: string;
+        name: string;
+        regionName?: string | null;
+        enterpriseName?: string | null;
+        amount?: number | null;
+        on: string;
+      }>;
+    }>;
+    warnings: Array<{
+      __typename?: 'Warning';
+      kind: WarningKind;
+      severity: WarningSeverity;
+      reason: string;
+      regionName: string;
+      projectKey?: string | null;
+      projectName?: string | null;
+    }>;
+    gapsFilled: Array<{
+      __typename?: 'ChainGapsFilled';
+      chainId?: string | null;
+      chainName?: string | null;
+      links: Array<{
+        __typename?: 'FilledGap';
+        linkKey: string;
+        linkName: string;
+        projectKey: string;
+        projectName: string;
+        regionName?: string | null;
+        on: string;
+      }>;
+    }>;
+  };
+};
+
+export type Dashboard_KpiLineFragment = {
+  __typename?: 'KpiLine';
+  metric: KpiMetric;
+  target?: number | null;
+  actual?: number | null;
+  completionRate?: number | null;
+  progressPoints?: number | null;
+  status: ScheduleStatus;
+};
+
+export type Dashboard_WarningFragment = {
+  __typename?: 'Warning';
+  kind: WarningKind;
+  severity: WarningSeverity;
+  reason: string;
+  regionName: string;
+  projectKey?: string | null;
+  projectName?: string | null;
+};
+
+export type DashboardQueryVariables = Exact<{
+  regionCode: Scalars['String']['input'];
+  asOf: Scalars['LocalDate']['input'];
+}>;
+
+export type DashboardQuery = {
+  __typename?: 'Query';
+  kpiReport: {
+    __typename?: 'KpiReport';
+    year: number;
+    asOf: string;
+    elapsedShare: number;
+    region: {
+      __typename?: 'RegionKpi';
+      projectCount: number;
+      region: {
+        __typename?: 'Region';
+        code: string;
+        name: string;
+        level: RegionLevel;
+        parent?: { __typename?: 'Region'; code: string; name: string } | null;
+      };
+      lines: Array<{
+        __typename?: 'KpiLine';
+        metric: KpiMetric;
+        target?: number | null;
+        actual?: number | null;
+        completionRate?: number | null;
+        progressPoints?: number | null;
+        status: ScheduleStatus;
+      }>;
+      funnel: Array<{ __typename?: 'FunnelStage'; stage: ProjectStage; count: number; amount: number }>;
+    };
+    regions: Array<{
+      __typename?: 'RegionKpi';
+      projectCount: number;
+      region: { __typename?: 'Region'; code: string; name: string };
+      lines: Array<{
+        __typename?: 'KpiLine';
+        metric: KpiMetric;
+        target?: number | null;
+        actual?: number | null;
+        completionRate?: number | null;
+        progressPoints?: number | null;
+        status: ScheduleStatus;
+      }>;
+    }>;
+  };
+  warnings: Array<{
+    __typename?: 'Warning';
+    kind: WarningKind;
+    severity: WarningSeverity;
+    reason: string;
+    regionName: string;
+    projectKey?: string | null;
+    projectName?: string | null;
+  }>;
+};
+
+export type DashboardRankingQueryVariables = Exact<{
+  regionCode: Scalars['String']['input'];
+  year: Scalars['Int']['input'];
+  period: RankingPeriod;
+  asOf: Scalars['LocalDate']['input'];
+}>;
+
+export type DashboardRankingQuery = {
+  __typename?: 'Query';
+  ranking: {
+    __typename?: 'Ranking';
+    label: string;
+    asOf: string;
+    rows: Array<{
+      __typename?: 'RankingRow';
+      rank?: number | null;
+      previousRank?: number | null;
+      change?: number | null;
+      score?: number | null;
+      bonus: number;
+      region: { __typename?: 'Region'; code: string; name: string };
+    }>;
+  };
+};
+
+export type DashboardDutiesQueryVariables = Exact<{
+  regionCode: Scalars['String']['input'];
+  asOf: Scalars['LocalDate']['input'];
+}>;
+
+export type DashboardDutiesQuery = {
+  __typename?: 'Query';
+  leaderDuties: Array<{
+    __typename?: 'LeaderDuty';
+    contactsInYear: number;
+    taskForce: {
+      __typename?: 'TaskForce';
+      key: string;
+      name: string;
+      leadDepartment?: string | null;
+      budget?: number | null;
+      members: Array<{ __typename?: 'Person'; name: string }>;
+      chain?: { __typename?: 'Chain'; key: string; name: string } | null;
+      contacts: Array<{
+        __typename?: 'Contact';
+        key: string;
+        on?: string | null;
+        kind: ContactKind;
+        note?: string | null;
+        nextStep?: string | null;
+        person?: { __typename?: 'Person'; name: string } | null;
+        enterprise?: { __typename?: 'Enterprise'; key: string; name: string } | null;
+      }>;
+    };
+    leader?: { __typename?: 'Person'; name: string; title?: string | null } | null;
+    tripsOut: {
+      __typename?: 'DutyLine';
+      target?: number | null;
+      actual: number;
+      progressPoints?: number | null;
+      status: ScheduleStatus;
+    };
+    projectsPlanned: {
+      __typename?: 'DutyLine';
+      target?: number | null;
+      actual: number;
+      progressPoints?: number | null;
+      status: ScheduleStatus;
+    };
+  }>;
+};
+
+export type PipelineWarningsQueryVariables = Exact<{
+  regionCode: Scalars['String']['input'];
+}>;
+
+export type PipelineWarningsQuery = {
+  __typename?: 'Query';
+  warnings: Array<{
+    __typename?: 'Warning';
+    kind: WarningKind;
+    severity: WarningSeverity;
+    reason: string;
+    regionName: string;
+    projectKey?: string | null;
+    projectName?: string | null;
+  }>;
 };
 
 export type EnterpriseGraph_PeerFragment = {
@@ -1605,6 +2056,48 @@ export type WhereSourcesQuery = {
   }>;
 };
 
+export const Dashboard_KpiLineFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'Dashboard_KpiLine' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'KpiLine' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'metric' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'target' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actual' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'completionRate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progressPoints' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<Dashboard_KpiLineFragment, unknown>;
+export const Dashboard_WarningFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'Dashboard_Warning' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Warning' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'severity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'regionName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'projectKey' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'projectName' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<Dashboard_WarningFragment, unknown>;
 export const EnterpriseGraph_PeerFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -2255,6 +2748,804 @@ export const MoveProjectStageDocument = {
     },
   ],
 } as unknown as DocumentNode<MoveProjectStageMutation, MoveProjectStageMutationVariables>;
+export const BulletinDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Bulletin' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'regionCode' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'month' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'bulletin' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'regionCode' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'regionCode' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'month' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'month' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'region' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'month' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'generatedOn' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'kpi' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'elapsedShare' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'region' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'region' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                ],
+                              },
+                            },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'lines' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  {
+                                    kind: 'FragmentSpread',
+                                    name: { kind: 'Name', value: 'Dashboard_KpiLine' },
+                                  },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'regions' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'region' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                ],
+                              },
+                            },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'lines' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  {
+                                    kind: 'FragmentSpread',
+                                    name: { kind: 'Name', value: 'Dashboard_KpiLine' },
+                                  },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'ranking' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'rows' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'previousRank' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'change' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'score' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'bonus' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'region' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'signings' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'chainId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'chainName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'projects' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'regionName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'enterpriseName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'on' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'starts' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'chainId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'chainName' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'projects' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'regionName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'enterpriseName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'on' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'warnings' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'Dashboard_Warning' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'gapsFilled' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'chainId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'chainName' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'links' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'linkKey' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'linkName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'projectKey' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'projectName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'regionName' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'on' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'Dashboard_KpiLine' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'KpiLine' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'metric' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'target' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actual' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'completionRate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progressPoints' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'Dashboard_Warning' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Warning' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'severity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'regionName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'projectKey' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'projectName' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<BulletinQuery, BulletinQueryVariables>;
+export const DashboardDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Dashboard' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'regionCode' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'asOf' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'LocalDate' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'kpiReport' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'regionCode' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'regionCode' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'asOf' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'asOf' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'year' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'elapsedShare' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'region' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'region' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'level' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'parent' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'projectCount' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'lines' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'Dashboard_KpiLine' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'funnel' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'stage' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'amount' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'regions' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'region' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      { kind: 'Field', name: { kind: 'Name', value: 'projectCount' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'lines' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'Dashboard_KpiLine' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'warnings' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'regionCode' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'regionCode' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'asOf' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'asOf' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'Dashboard_Warning' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'Dashboard_KpiLine' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'KpiLine' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'metric' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'target' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actual' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'completionRate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progressPoints' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'Dashboard_Warning' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Warning' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'severity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'regionName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'projectKey' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'projectName' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DashboardQuery, DashboardQueryVariables>;
+export const DashboardRankingDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'DashboardRanking' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'regionCode' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'period' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'RankingPeriod' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'asOf' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'LocalDate' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'ranking' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'regionCode' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'regionCode' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'year' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'year' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'period' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'period' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'asOf' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'asOf' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'rows' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'rank' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'previousRank' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'change' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'score' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'bonus' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'region' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DashboardRankingQuery, DashboardRankingQueryVariables>;
+export const DashboardDutiesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'DashboardDuties' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'regionCode' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'asOf' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'LocalDate' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'leaderDuties' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'regionCode' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'regionCode' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'asOf' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'asOf' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'taskForce' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'leadDepartment' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'budget' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'members' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'name' } }],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'chain' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'contacts' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'on' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'nextStep' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'person' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [{ kind: 'Field', name: { kind: 'Name', value: 'name' } }],
+                              },
+                            },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'enterprise' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [
+                                  { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                                  { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'leader' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'tripsOut' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'target' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'actual' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'progressPoints' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'projectsPlanned' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'target' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'actual' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'progressPoints' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'contactsInYear' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DashboardDutiesQuery, DashboardDutiesQueryVariables>;
+export const PipelineWarningsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PipelineWarnings' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'regionCode' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'warnings' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'regionCode' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'regionCode' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'Dashboard_Warning' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'Dashboard_Warning' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Warning' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'severity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'regionName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'projectKey' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'projectName' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PipelineWarningsQuery, PipelineWarningsQueryVariables>;
 export const EnterprisePageDocument = {
   kind: 'Document',
   definitions: [

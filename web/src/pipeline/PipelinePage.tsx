@@ -6,6 +6,7 @@ import { describeError } from '../api/errors';
 import { scopedHref, useScope } from '../app/scope';
 import {
   PipelineLibrariesDocument,
+  PipelineWarningsDocument,
   ProjectHistoryDocument,
   type PipelineBoard_ProjectFragment,
   type PipelineLibrariesQuery,
@@ -21,6 +22,8 @@ import {
   type ProjectStageName,
 } from '../ui/labels';
 import { Empty, ErrorNotice, Loading, retry } from '../ui/States';
+import { SEVERITY_LABEL, WARNING_KIND_LABEL, warningsByProject } from '../tracking/schedule';
+import { WarningList, type WarningItem } from '../tracking/WarningList';
 import { boardTotals, groupBoard, type ColumnId } from './board';
 import { ProjectForm, type NewProject } from './ProjectForm';
 import { useAllProjects } from './useAllProjects';
@@ -30,6 +33,7 @@ type Entry = Library['entries'][number] & { library: Library };
 type Project = PipelineBoard_ProjectFragment;
 
 interface Actions {
+  warnings: Map<string, WarningItem[]>;
   move: (p: Project, stage: ProjectStage, reason?: string) => Promise<void>;
   create: (e: Entry, p: NewProject) => Promise<boolean>;
   busy: boolean;
@@ -87,6 +91,13 @@ function ProjectCard({ p, actions }: { p: Project; actions: Actions }) {
         {p.stageOn ? ` · ${p.stageOn}` : ''}
       </small>
       {p.links.length > 0 && <small className="muted">{p.links.map((l) => l.name).join('、')}</small>}
+      {(actions.warnings.get(p.key) ?? []).map((w) => (
+        <p key={w.kind} className={`card-warning sev-${w.severity.toLowerCase()}`} data-testid="card-warning">
+          <span aria-hidden="true">⚠</span> {SEVERITY_LABEL[w.severity]}预警：
+          {WARNING_KIND_LABEL[w.kind] ?? w.kind}
+          <span className="muted">（{w.reason}）</span>
+        </p>
+      ))}
       <div className="card-actions">
         {next && (
           <button
@@ -229,6 +240,13 @@ export default function PipelinePage() {
     variables: vars,
     pause: !scope.region,
   });
+  const [warnRes, refetchWarnings] = useQuery({
+    query: PipelineWarningsDocument,
+    variables: { regionCode: scope.region ?? '' },
+    pause: !scope.region,
+  });
+  const warnings = useMemo(() => warnRes.data?.warnings ?? [], [warnRes.data]);
+  const byProject = useMemo(() => warningsByProject(warnings), [warnings]);
   const [moveState, moveProject] = useMoveProjectStage();
   const [createState, createProject] = useCreateProject();
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
@@ -252,8 +270,10 @@ export default function PipelinePage() {
   const refresh = () => {
     proj.reload();
     refetchLib({ requestPolicy: 'network-only' });
+    refetchWarnings({ requestPolicy: 'network-only' });
   };
   const actions: Actions = {
+    warnings: byProject,
     busy: moveState.fetching || createState.fetching,
     async move(p, stage, reason) {
       const r = await moveProject({
@@ -335,6 +355,15 @@ export default function PipelinePage() {
         </Empty>
       ) : (
         <>
+          {warnings.length > 0 && (
+            <details className="warnings-panel" data-testid="pipeline-warnings">
+              <summary>
+                <span aria-hidden="true">⚠</span> 预警 {warnings.length} 条（严重{' '}
+                {warnings.filter((w) => w.severity === 'HIGH').length} 条）
+              </summary>
+              <WarningList warnings={warnings} limit={50} />
+            </details>
+          )}
           {proj.truncated && (
             <p className="note">
               共 {proj.total} 个项目，看板只显示最近推进的 {projects.length}{' '}
