@@ -270,7 +270,10 @@ const byLink = (d: Diagnosis) => Object.fromEntries(d.links.map((l) => [l.link.k
 const statuses = (d: Diagnosis) => Object.fromEntries(d.links.map((l) => [l.link.key, l.status]));
 
 describe('chainDiagnosis', () => {
-  it('diagnoses every link of 咸宁, counting its counties and zone, in one round trip', async () => {
+  it('diagnoses every link of 咸宁, counting its counties and zone, in one round trip once cached', async () => {
+    // The chain's national figures are read once, then served from the cache until a commit.
+    await diagnose('421200');
+    expect(api.lastQueries().map((q) => q.name)).toEqual(['diagnoseChain', 'chainNational']);
     const d = await diagnose('421200');
     expect(api.lastQueries().map((q) => q.name)).toEqual(['diagnoseChain']);
     expect(d.localTotal).toBe(6);
@@ -817,5 +820,64 @@ describe('investmentMap', () => {
         },
       ],
     });
+  });
+});
+
+describe('cached figures (docs/method.md, "Cached figures")', () => {
+  const national = async () => {
+    const d = await diagnose('421200');
+    return { total: d.nationalTotal, test: byLink(d)['tc.test']!.nationalCount, trips: api.lastQueries() };
+  };
+  const names = (trips: { name: string }[]) => trips.map((q) => q.name);
+
+  it('answers a repeated diagnosis in one round trip when nothing was committed', async () => {
+    await diagnose('421202');
+    const again = await national();
+    expect(names(again.trips)).toEqual(['diagnoseChain']);
+    expect(again).toMatchObject({ total: 20, test: 1 });
+  });
+
+  it('sees a write through the API at once', async () => {
+    await national();
+    await data(
+      api,
+      `mutation { createEnterprise(input: { id: "cache-api", name: "缓存测试甲", regionCode: "320500" }) { key } }`,
+    );
+    await data(
+      api,
+      `mutation { assignEnterpriseToLink(input: { enterpriseId: "cache-api", linkId: "tc.test" }) { key } }`,
+    );
+    const after = await national();
+    expect(after).toMatchObject({ total: 21, test: 2 });
+    expect(names(after.trips)).toEqual(['diagnoseChain', 'chainNational']);
+    expect(names((await national()).trips)).toEqual(['diagnoseChain']);
+
+    await data(
+      api,
+      `mutation { unassignEnterpriseFromLink(input: { enterpriseId: "cache-api", linkId: "tc.test" }) { key } }`,
+    );
+    expect(await national()).toMatchObject({ total: 20, test: 1 });
+  });
+
+  it('sees a write by another process (its own driver, no API) at once', async () => {
+    expect(await national()).toMatchObject({ total: 20, test: 1 });
+    const add = cypher(
+      'testCacheOutsideWrite',
+      `MATCH (l:Link {id: 'tc.test'}), (r:Region {code: '440300'})
+       CREATE (e:Enterprise {id: 'cache-outside', name: '缓存测试乙', regionCode: '440300', provinceCode: '440000',
+                             cityCode: '440300', tags: [], synthetic: false, version: 1})
+       CREATE (e)-[:LOCATED_IN]->(r), (e)-[:OPERATES_IN {source: 'IMPORT', confidence: 1.0}]->(l)`,
+    );
+    const session = db.driver.session({ database: db.config.NEO4J_DATABASE });
+    try {
+      await session.executeWrite((tx) => tx.run(add.text));
+      expect(await national()).toMatchObject({ total: 21, test: 2 });
+      await session.executeWrite((tx) =>
+        tx.run(`MATCH (e:Enterprise) WHERE e.id IN ['cache-outside', 'cache-api'] DETACH DELETE e`),
+      );
+    } finally {
+      await session.close();
+    }
+    expect(await national()).toMatchObject({ total: 20, test: 1 });
   });
 });

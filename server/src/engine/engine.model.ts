@@ -14,13 +14,11 @@ const list = <T extends z.ZodType>(item: T) =>
     .nullish()
     .transform((v) => v ?? []);
 
-/** One row of `diagnoseChain`: a chain's structure, national counts and a region's presence. */
+/** One row of `diagnoseChain`: a chain's structure and a region's presence on it. */
 export const DiagnosisRowModel = z.object({
   chain: ChainModel.nullable(),
   region: RegionModel.nullable(),
-  links: list(z.object({ link: LinkModel, parentId: optStr, degree: int })),
-  subtreeCounts: list(z.object({ id: str, count: int })),
-  nationalTotal: int,
+  links: list(z.object({ link: LinkModel, parentId: optStr })),
   edges: list(z.tuple([str, str])),
   localTotal: int,
   local: list(
@@ -34,6 +32,13 @@ export const DiagnosisRowModel = z.object({
   ),
 });
 export type DiagnosisRow = z.output<typeof DiagnosisRowModel>;
+
+/** `chainNational`: the national count of each link of a chain, and of the chain (distinct firms). */
+export const NationalRowModel = z.object({
+  counts: z.array(z.object({ id: str, count: int })),
+  total: int,
+});
+export type NationalRow = z.output<typeof NationalRowModel>;
 
 /** One candidate enterprise of `targetCandidates`, unscored. */
 export const CandidateRowModel = z.object({

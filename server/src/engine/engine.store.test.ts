@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   connectionTemplate,
+  chainNationalQ,
   diagnoseChainQ,
   extensionTemplate,
   mapOrganisationQ,
@@ -8,6 +9,7 @@ import {
 } from './engine.store.js';
 
 const templates = [
+  chainNationalQ,
   diagnoseChainQ,
   targetCandidatesQ,
   mapOrganisationQ,

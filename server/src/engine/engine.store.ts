@@ -10,11 +10,13 @@ import {
   ConnectionRowModel,
   DiagnosisRowModel,
   ExtensionRowModel,
+  NationalRowModel,
   OrganisationRowModel,
   type CandidateRow,
   type ConnectionRow,
   type DiagnosisRow,
   type ExtensionRow,
+  type NationalRow,
   type OrganisationRow,
 } from './engine.model.js';
 
@@ -40,8 +42,11 @@ const LOCAL_FIRMS = `CALL (r) {
 
 const isAnchor = (e: string) => `any(t IN coalesce(${e}.tags, []) WHERE t IN $anchorTags)`;
 
-// diagnoseChain: a chain's links, SUPPLIES edges and national counts, and the region's local
-// presence per link (its firms and those of its sub-links), in one round trip.
+// diagnoseChain: a chain's links and SUPPLIES edges, and the region's local presence per link
+// (its firms and those of its sub-links), in one round trip. The national figures, which do not
+// depend on the region, are `chainNational`'s (cached by the service). A local firm's links are
+// matched to the chain by their denormalised `chainId` (graph/README.md): checking HAS_LINK
+// instead made the planner try every link of the chain against every local firm.
 export const diagnoseChainQ = cypher(
   'diagnoseChain',
   `OPTIONAL MATCH (c:Chain {id: $chainId})
@@ -50,17 +55,7 @@ export const diagnoseChainQ = cypher(
      MATCH (c)-[:HAS_LINK]->(l:Link)
      OPTIONAL MATCH (l)-[:PART_OF]->(p:Link)
      WITH l, p ORDER BY l.id
-     RETURN collect({link: ${linkFields('l')}, parentId: p.id, degree: COUNT { (l)<-[:OPERATES_IN]-() }}) AS links
-   }
-   CALL (c) {
-     MATCH (c)-[:HAS_LINK]->(l:Link) WHERE EXISTS { (l)<-[:PART_OF]-(:Link) }
-     MATCH (l)<-[:PART_OF*0..${LINK_DEPTH}]-(:Link)<-[:OPERATES_IN]-(e:Enterprise)
-     WITH l, count(DISTINCT e) AS n
-     RETURN collect({id: l.id, count: n}) AS subtreeCounts
-   }
-   CALL (c) {
-     MATCH (c)-[:HAS_LINK]->(:Link)<-[:OPERATES_IN]-(e:Enterprise)
-     RETURN count(DISTINCT e) AS nationalTotal
+     RETURN collect({link: ${linkFields('l')}, parentId: p.id}) AS links
    }
    CALL (c) {
      MATCH (c)-[:HAS_LINK]->(a:Link)-[s:SUPPLIES]->(b:Link)<-[:HAS_LINK]-(c)
@@ -70,7 +65,7 @@ export const diagnoseChainQ = cypher(
    }
    CALL (c, r) {
      ${LOCAL_FIRMS}
-     MATCH (e)-[:OPERATES_IN]->(x:Link)<-[:HAS_LINK]-(c)
+     MATCH (e)-[:OPERATES_IN]->(x:Link) WHERE x.chainId = c.id
      WITH e, collect(DISTINCT x) AS xs
      WITH collect({e: e, xs: xs}) AS firms
      CALL (firms) {
@@ -88,8 +83,7 @@ export const diagnoseChainQ = cypher(
      }
      RETURN size(firms) AS localTotal, local
    }
-   RETURN ${chainFields('c')} AS chain, ${regionFields('r')} AS region,
-          links, subtreeCounts, nationalTotal, edges, localTotal, local`,
+   RETURN ${chainFields('c')} AS chain, ${regionFields('r')} AS region, links, edges, localTotal, local`,
 );
 
 export interface DiagnosisParams {
@@ -99,10 +93,52 @@ export interface DiagnosisParams {
   anchorCap: number;
 }
 
-/** A chain's structure and a region's presence on it (招什么), one round trip. */
-export async function readDiagnosis(executor: Executor, p: DiagnosisParams): Promise<DiagnosisRow> {
-  const [row] = await executor.read(diagnoseChainQ, { ...p, anchorCap: neo4j.int(p.anchorCap) });
-  return DiagnosisRowModel.parse(row);
+/** A chain's structure and a region's presence on it (招什么), one round trip, with its bookmark. */
+export async function readDiagnosis(
+  executor: Executor,
+  p: DiagnosisParams,
+): Promise<{ row: DiagnosisRow; bookmark: string }> {
+  const { rows, bookmark } = await executor.readWithBookmark(diagnoseChainQ, {
+    ...p,
+    anchorCap: neo4j.int(p.anchorCap),
+  });
+  return { row: DiagnosisRowModel.parse(rows[0]), bookmark };
+}
+
+// chainNational: the national count of each link of a chain (the degree of its OPERATES_IN for
+// a link without sub-links, read from the degree store; the distinct firms of its subtree for a
+// parent) and the distinct firms of the whole chain.
+export const chainNationalQ = cypher(
+  'chainNational',
+  `MATCH (c:Chain {id: $chainId})
+   CALL (c) {
+     MATCH (c)-[:HAS_LINK]->(l:Link)
+     CALL (l) {
+       WITH l WHERE NOT EXISTS { (l)<-[:PART_OF]-(:Link) }
+       RETURN COUNT { (l)<-[:OPERATES_IN]-() } AS n
+       UNION ALL
+       WITH l WHERE EXISTS { (l)<-[:PART_OF]-(:Link) }
+       MATCH (l)<-[:PART_OF*0..${LINK_DEPTH}]-(:Link)<-[:OPERATES_IN]-(e:Enterprise)
+       WITH l, count(DISTINCT e) AS n
+       RETURN n
+     }
+     WITH l, n ORDER BY l.id
+     RETURN collect({id: l.id, count: n}) AS counts
+   }
+   CALL (c) {
+     MATCH (c)-[:HAS_LINK]->(:Link)<-[:OPERATES_IN]-(e:Enterprise)
+     RETURN count(DISTINCT e) AS total
+   }
+   RETURN counts, total`,
+);
+
+/** A chain's national figures (no region in them), one round trip, with its bookmark; null for an unknown chain. */
+export async function readNational(
+  executor: Executor,
+  chainId: string,
+): Promise<{ value: NationalRow | null; bookmark: string }> {
+  const { rows, bookmark } = await executor.readWithBookmark(chainNationalQ, { chainId });
+  return { value: rows[0] ? NationalRowModel.parse(rows[0]) : null, bookmark };
 }
 
 // targetCandidates: enterprises in the given links (or their sub-links), outside the region
