@@ -5,7 +5,7 @@ import { cached } from './engine.cache.js';
 import { LINK_DEPTH, type GapKind, type Weights } from './engine.defaults.js';
 import type { CatalogRow, LinkFirmsRow } from './engine.model.js';
 import { readCatalog, readHitDetails, readLinkFirms, readRegionContext } from './engine.store.js';
-import { isAnchor, rankScore, scoreCandidate, strengthValue, type CandidateCounts } from './score.logic.js';
+import { isAnchor, scoreCandidate, scoreOf, strengthValue, type CandidateCounts } from './score.logic.js';
 
 // 招谁's candidates (docs/method.md, "Ranking every candidate"). The firms of each link, the
 // link catalog and a region's tie counts are read once per database state (engine.cache.ts); every
@@ -20,8 +20,9 @@ export interface Firm {
   cityCode: string | null;
   /** Province, city, county and own region codes: the regions it is in. */
   codes: string[];
-  /** Every link it works in, in any chain. */
+  /** Every link it works in, in any chain, and those ids joined (the key of that combination). */
   links: string[];
+  linksKey: string;
   strength: number;
   anchor: boolean;
 }
@@ -93,6 +94,7 @@ export function toFirms(row: LinkFirmsRow): Firm[] {
     cityCode: c,
     codes: [p, c, co, r].filter((x): x is string => x !== null),
     links,
+    linksKey: links.join('\n'),
     strength: strengthValue(tags, revenue),
     anchor: isAnchor(tags),
   }));
@@ -173,7 +175,67 @@ export interface CandidateScope {
   withLocal: boolean;
 }
 
-/** Every candidate for the target links (ids, in order), by the scope's rules, each once. */
+/**
+ * Visit every candidate for the target links (ids, in order) once, by the scope's rules. Firms are
+ * streamed, not gathered: a firm working in one link gets arrays shared with every other firm of
+ * that link, so ranking 100,000 candidates allocates little.
+ */
+export function forEachCandidate(
+  cat: Catalog,
+  firms: ReadonlyMap<string, Firm[]>,
+  targetIds: readonly string[],
+  regionCode: string,
+  scope: CandidateScope,
+  visit: (firm: Firm, links: string[], direct: string[], isLocal: boolean) => void,
+): void {
+  // Each link under a target → the targets it is under (in target order), and its position.
+  const under = new Map<string, string[]>();
+  for (const t of targetIds)
+    for (const x of subtree(cat, t)) {
+      const ts = under.get(x);
+      if (!ts) under.set(x, [t]);
+      else if (!ts.includes(t)) ts.push(t);
+    }
+  const targetSet = new Set(targetIds);
+  const directOf = new Map([...under.keys()].map((x) => [x, targetSet.has(x) ? [x] : []]));
+  const targetRank = new Map(targetIds.map((t, i) => [t, i]));
+  const byRank = (a: string, b: string) => targetRank.get(a)! - targetRank.get(b)!;
+  const position = new Map([...under.keys()].map((x, i) => [x, i]));
+  // Firms in several links share their combination of links: work each combination out once.
+  const combos = new Map<string, { first: string; links: string[]; direct: string[] }>();
+  const combo = (f: Firm) => {
+    let c = combos.get(f.linksKey);
+    if (!c) {
+      const mine = f.links.filter((y) => under.has(y)).sort((a, b) => position.get(a)! - position.get(b)!);
+      c = {
+        first: mine[0]!,
+        links: [...new Set(mine.flatMap((y) => under.get(y)!))].sort(byRank),
+        direct: mine.filter((y) => targetSet.has(y)).sort(byRank),
+      };
+      combos.set(f.linksKey, c);
+    }
+    return c;
+  };
+  for (const [x, xLinks] of under) {
+    const xDirect = directOf.get(x)!;
+    for (const f of firms.get(x) ?? []) {
+      let links = xLinks;
+      let direct = xDirect;
+      if (f.links.length > 1) {
+        // A firm in several links is visited once, at the first of them, with every target it is under.
+        const c = combo(f);
+        if (c.first !== x) continue;
+        links = c.links;
+        direct = c.direct;
+      }
+      const isLocal = f.codes.includes(regionCode);
+      if (isLocal ? !scope.withLocal : !scope.withExternal || (scope.anchorsOnly && !f.anchor)) continue;
+      visit(f, links, direct, isLocal);
+    }
+  }
+}
+
+/** Every candidate for the target links, each once (see {@link forEachCandidate}). */
 export function gatherCandidates(
   cat: Catalog,
   firms: ReadonlyMap<string, Firm[]>,
@@ -181,24 +243,11 @@ export function gatherCandidates(
   regionCode: string,
   scope: CandidateScope,
 ): Candidate[] {
-  const byId = new Map<string, Candidate | null>();
-  for (const t of targetIds) {
-    for (const x of subtree(cat, t)) {
-      for (const f of firms.get(x) ?? []) {
-        let c = byId.get(f.id);
-        if (c === undefined) {
-          const isLocal = f.codes.includes(regionCode);
-          const keep = isLocal ? scope.withLocal : scope.withExternal && (!scope.anchorsOnly || f.anchor);
-          c = keep ? { firm: f, links: [], direct: [], isLocal } : null;
-          byId.set(f.id, c);
-        }
-        if (!c) continue;
-        if (c.links[c.links.length - 1] !== t && !c.links.includes(t)) c.links.push(t);
-        if (x === t && !c.direct.includes(t)) c.direct.push(t);
-      }
-    }
-  }
-  return [...byId.values()].filter((c): c is Candidate => c !== null);
+  const out: Candidate[] = [];
+  forEachCandidate(cat, firms, targetIds, regionCode, scope, (firm, links, direct, isLocal) =>
+    out.push({ firm, links, direct, isLocal }),
+  );
+  return out;
 }
 
 /** What scoring needs beyond the candidate: the region's ties and courted firms, fit, zones, weights. */
@@ -209,6 +258,8 @@ export interface Scoring {
   fitOf: Map<string, string[]>;
   /** The preferred source zones, in the order asked, with their member regions. */
   zones: { name: string; members: Set<string> }[];
+  /** Every member region of those zones. */
+  zoneCodes: Set<string>;
   catalog: Catalog;
 }
 
@@ -216,7 +267,7 @@ export function scoring(
   cat: Catalog,
   region: RegionContext,
   strongIds: readonly string[],
-  zoneCodes: readonly string[],
+  preferred: readonly string[],
   weights: Weights,
 ): Scoring {
   const strong = new Set(strongIds);
@@ -227,8 +278,9 @@ export function scoring(
       for (const s of cat.adjacent.get(y) ?? []) if (strong.has(s)) fit.add(s);
     if (fit.size) fitOf.set(id, [...fit].sort());
   }
-  const zones = zoneCodes.map((z) => cat.zones.get(z)).filter((z): z is NonNullable<typeof z> => !!z);
-  return { weights, region, fitOf, zones, catalog: cat };
+  const zones = preferred.map((z) => cat.zones.get(z)).filter((z): z is NonNullable<typeof z> => !!z);
+  const zoneCodes = new Set(zones.flatMap((z) => [...z.members]));
+  return { weights, region, fitOf, zones, zoneCodes, catalog: cat };
 }
 
 /** Ids of the strong links a firm's links (or the links above them) are SUPPLIES-adjacent to, by id. */
@@ -242,12 +294,28 @@ export function zoneNames(f: Firm, s: Scoring): string[] {
   return [...new Set(s.zones.filter((z) => f.codes.some((c) => z.members.has(c))).map((z) => z.name))];
 }
 
+/** How many distinct strong links {@link fitIds} would list, without listing them. */
+function fitCount(f: Firm, s: Scoring): number {
+  if (f.links.length === 1) return s.fitOf.get(f.links[0]!)?.length ?? 0;
+  let first: string[] | undefined;
+  let n = 0;
+  for (const l of f.links) {
+    const fit = s.fitOf.get(l);
+    if (!fit) continue;
+    if (!first) {
+      first = fit;
+      n = fit.length;
+    } else return fitIds(f, s).length;
+  }
+  return n;
+}
+
 export function countsOf(c: Candidate, s: Scoring): CandidateCounts {
   return {
     strength: c.firm.strength,
     ties: s.region.ties.get(c.firm.id) ?? 0,
-    supplyFit: fitIds(c.firm, s).length,
-    inZone: s.zones.some((z) => c.firm.codes.some((code) => z.members.has(code))),
+    supplyFit: fitCount(c.firm, s),
+    inZone: c.firm.codes.some((code) => s.zoneCodes.has(code)),
     local: c.isLocal,
   };
 }
@@ -276,25 +344,61 @@ export const compareRanked = (a: Ranked, b: Ranked) =>
   (a.candidate.firm.id < b.candidate.firm.id ? -1 : a.candidate.firm.id > b.candidate.firm.id ? 1 : 0);
 
 export function rank(c: Candidate, t: Target, s: Scoring): Ranked {
-  return { candidate: c, target: t, score: rankScore(countsOf(c, s), t.severity, s.weights) };
+  return { candidate: c, target: t, score: scoreFor(c.firm, c.isLocal, t, s) };
 }
 
-/** The top `n` of `items` by `compare`, in order, without sorting them all. */
-export function topN<T>(items: Iterable<T>, n: number, compare: (a: T, b: T) => number): T[] {
-  const top: T[] = [];
-  if (n <= 0) return top;
-  for (const x of items) {
-    if (top.length === n && compare(x, top[n - 1]!) >= 0) continue;
-    let i = top.length < n ? top.length : n - 1;
-    if (top.length < n) top.push(x);
-    while (i > 0 && compare(x, top[i - 1]!) < 0) {
+/** The score of a firm for a target: {@link rankScore} of {@link countsOf}, without allocating. */
+export function scoreFor(f: Firm, isLocal: boolean, t: Target, s: Scoring): number {
+  let inZone = false;
+  for (const code of f.codes) if (s.zoneCodes.has(code)) inZone = true;
+  return scoreOf(
+    f.strength,
+    s.region.ties.get(f.id) ?? 0,
+    fitCount(f, s),
+    inZone,
+    isLocal,
+    t.severity,
+    s.weights,
+  );
+}
+
+/**
+ * The best `n` of a stream, best first (higher score, then smaller id), without sorting the
+ * stream. An item is built (`make`) only when its score and id make the top.
+ */
+export class TopN<T extends { score: number }> {
+  readonly items: T[] = [];
+
+  constructor(
+    private readonly n: number,
+    private readonly idOf: (item: T) => string,
+  ) {}
+
+  /** Would an item with this score and id enter? */
+  admits(score: number, id: string): boolean {
+    if (this.n <= 0) return false;
+    if (this.items.length < this.n) return true;
+    const worst = this.items[this.n - 1]!;
+    return score > worst.score || (score === worst.score && id < this.idOf(worst));
+  }
+
+  offer(score: number, id: string, make: () => T): void {
+    if (!this.admits(score, id)) return;
+    const top = this.items;
+    const x = make();
+    let i = top.length < this.n ? top.length : this.n - 1;
+    if (top.length < this.n) top.push(x);
+    const before = (a: T, b: T) => a.score > b.score || (a.score === b.score && this.idOf(a) < this.idOf(b));
+    while (i > 0 && before(x, top[i - 1]!)) {
       top[i] = top[i - 1]!;
       i--;
     }
     top[i] = x;
   }
-  return top;
 }
+
+/** A TopN of ranked candidates. */
+export const rankedTop = (n: number) => new TopN<Ranked>(n, (r) => r.candidate.firm.id);
 
 /** A hit as the API returns it. */
 export interface Hit {

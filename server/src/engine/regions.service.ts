@@ -23,35 +23,46 @@ export function groupSourceRegions(
   revenue: number | null;
   links: SourceRegionLinkRecord[];
 }[] {
-  const groups = new Map<string, Candidate[]>();
+  interface Group {
+    candidates: number;
+    anchors: number;
+    revenue: number;
+    known: number;
+    links: Map<string, { count: number; anchors: number }>;
+  }
+  const groups = new Map<string, Group>();
   for (const c of candidates) {
     const code = level === 'PROVINCE' ? c.firm.provinceCode : c.firm.cityCode;
     if (!code) continue;
-    if (!groups.has(code)) groups.set(code, []);
-    groups.get(code)!.push(c);
+    let g = groups.get(code);
+    if (!g) groups.set(code, (g = { candidates: 0, anchors: 0, revenue: 0, known: 0, links: new Map() }));
+    const anchor = c.firm.anchor ? 1 : 0;
+    g.candidates += 1;
+    g.anchors += anchor;
+    if (c.firm.revenue != null) {
+      g.revenue += c.firm.revenue;
+      g.known += 1;
+    }
+    for (const l of c.links) {
+      const n = g.links.get(l);
+      if (n) {
+        n.count += 1;
+        n.anchors += anchor;
+      } else g.links.set(l, { count: 1, anchors: anchor });
+    }
   }
   return [...groups.entries()]
-    .map(([code, cs]) => {
-      const anchorCount = cs.filter((c) => c.firm.anchor).length;
-      const known = cs.filter((c) => c.firm.revenue != null);
-      return {
-        code,
-        score: cs.length + anchorCount,
-        candidateCount: cs.length,
-        anchorCount,
-        revenue: known.length ? Math.round(known.reduce((s, c) => s + c.firm.revenue!, 0) * 1e6) / 1e6 : null,
-        links: rows
-          .map((r) => {
-            const inLink = cs.filter((c) => c.links.includes(r.link.key));
-            return {
-              link: r.link,
-              count: inLink.length,
-              anchorCount: inLink.filter((c) => c.firm.anchor).length,
-            };
-          })
-          .filter((l) => l.count > 0),
-      };
-    })
+    .map(([code, g]) => ({
+      code,
+      score: g.candidates + g.anchors,
+      candidateCount: g.candidates,
+      anchorCount: g.anchors,
+      revenue: g.known ? Math.round(g.revenue * 1e6) / 1e6 : null,
+      links: rows.flatMap((r) => {
+        const n = g.links.get(r.link.key);
+        return n ? [{ link: r.link, count: n.count, anchorCount: n.anchors }] : [];
+      }),
+    }))
     .sort((a, b) => b.score - a.score || (b.revenue ?? 0) - (a.revenue ?? 0) || cmp(a.code, b.code));
 }
 

@@ -103,12 +103,29 @@ export function factorValues(c: CandidateCounts, severity: number): Record<Facto
 
 /**
  * The score alone, exactly as {@link scoreCandidate} computes it (the same rounded contributions
- * summed in the same order), without the explanation: what ranks every candidate.
+ * summed in the same order, checked by the unit tests), without the explanation and without
+ * allocating: what ranks every candidate.
  */
 export function rankScore(c: CandidateCounts, severity: number, weights: Weights): number {
-  const v = factorValues(c, severity);
+  return scoreOf(c.strength, c.ties, c.supplyFit, c.inZone, c.local, severity, weights);
+}
+
+/** {@link rankScore} with its figures as arguments. */
+export function scoreOf(
+  strength: number,
+  ties: number,
+  supplyFit: number,
+  inZone: boolean,
+  local: boolean,
+  severity: number,
+  w: Weights,
+): number {
   let score = 0;
-  for (const name of FACTORS) score += round6(weights[name] * v[name]);
+  score += round6(w.strength * strength);
+  score += round6(w.gap * severity);
+  score += round6(w.ties * (Math.min(ties, TIES_SATURATION) / TIES_SATURATION));
+  score += round6(w.supplyFit * (Math.min(supplyFit, SUPPLY_FIT_SATURATION) / SUPPLY_FIT_SATURATION));
+  score += round6(w.sourceZone * (!local && inZone ? 1 : 0));
   return round6(score);
 }
 

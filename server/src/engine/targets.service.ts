@@ -3,16 +3,15 @@ import { badInput } from '../core/errors.js';
 import { keyOf } from '../core/relay.js';
 import {
   catalogAt,
-  compareRanked,
   explain,
   firmsOf,
   gatherCandidates,
-  isKnown,
-  rank,
+  forEachCandidate,
   regionContextAt,
   scoring,
   subtree,
-  topN,
+  rankedTop,
+  scoreFor,
   type At,
   type Candidate,
   type CandidateScope,
@@ -167,35 +166,39 @@ export async function gapTargets(ctx: Context, args: TargetArgs): Promise<Target
   const targets = new Map(rows.map((r) => [r.link.key, gapTarget(r)]));
   const ids = [...targets.keys()];
   const p = await prepare(at, d, ids, { zones, weights, region: true });
-  const eligible = candidatesFor(p, d, ids, EXTERNAL).filter(
-    (c) => args.includeKnown || !isKnown(c, p.scoring),
-  );
-  const best = topN(
-    eligible.map((c) => rank(c, bestTarget(c, targets), p.scoring)),
-    first,
-    compareRanked,
-  );
-  const [hits] = await explain(at, d.region.code, [best], p.scoring);
-  return { totalCount: eligible.length, hits: hits!, weights, sourceZones: zones };
+  let eligible = 0;
+  const best = rankedTop(first);
+  const s = p.scoring;
+  forEachCandidate(p.catalog, p.firms, ids, d.region.code, EXTERNAL, (firm, links, direct, isLocal) => {
+    if (!args.includeKnown && (s.region.library.has(firm.id) || s.region.projects.has(firm.id))) return;
+    eligible += 1;
+    const t =
+      links.length === 1 ? targets.get(links[0]!)! : bestTarget({ firm, links, direct, isLocal }, targets);
+    const score = scoreFor(firm, isLocal, t, s);
+    best.offer(score, firm.id, () => ({ candidate: { firm, links, direct, isLocal }, target: t, score }));
+  });
+  const [hits] = await explain(at, d.region.code, [best.items], p.scoring);
+  return { totalCount: eligible, hits: hits!, weights, sourceZones: zones };
 }
 
 const EXTERNAL: CandidateScope = { withExternal: true, anchorsOnly: false, withLocal: false };
 
 /** The top `n` candidates of each target link (ranked for that link), in the order of `targets`. */
-export function perLink(targets: Target[], candidates: Candidate[], n: number, s: Scoring): Ranked[][] {
-  const byLink = new Map<string, Candidate[]>();
+export function perLink(
+  targets: Target[],
+  candidates: Iterable<Candidate>,
+  n: number,
+  s: Scoring,
+): Ranked[][] {
+  const tops = new Map(targets.map((t) => [t.link.key, { t, top: rankedTop(n) }]));
   for (const c of candidates)
     for (const l of c.links) {
-      if (!byLink.has(l)) byLink.set(l, []);
-      byLink.get(l)!.push(c);
+      const g = tops.get(l);
+      if (!g) continue;
+      const score = scoreFor(c.firm, c.isLocal, g.t, s);
+      g.top.offer(score, c.firm.id, () => ({ candidate: c, target: g.t, score }));
     }
-  return targets.map((t) =>
-    topN(
-      (byLink.get(t.link.key) ?? []).map((c) => rank(c, t, s)),
-      n,
-      compareRanked,
-    ),
-  );
+  return targets.map((t) => tops.get(t.link.key)!.top.items);
 }
 
 /** Ranked groups of `rows` with their records and explanations, one query for all. */
