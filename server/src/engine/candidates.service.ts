@@ -86,18 +86,29 @@ function ancestors(cat: Catalog, id: string): string[] {
   return out;
 }
 
-export function toFirms(row: LinkFirmsRow): Firm[] {
-  return row.firms.map(([id, tags, revenue, p, c, co, r, links]) => ({
-    id,
-    revenue,
-    provinceCode: p,
-    cityCode: c,
-    codes: [p, c, co, r].filter((x): x is string => x !== null),
-    links,
-    linksKey: links.join('\n'),
-    strength: strengthValue(tags, revenue),
-    anchor: isAnchor(tags),
-  }));
+/** The firms of a link, their region codes and link ids shared (`strings` interns them across links). */
+export function toFirms(row: LinkFirmsRow, strings = new Map<string, string>()): Firm[] {
+  const intern = (x: string) => {
+    const known = strings.get(x);
+    if (known !== undefined) return known;
+    strings.set(x, x);
+    return x;
+  };
+  return row.firms.map(([id, tags, revenue, p, c, co, r, links]) => {
+    const codes = [p, c, co, r].filter((x): x is string => x !== null).map(intern);
+    const ls = links.map(intern);
+    return {
+      id,
+      revenue,
+      provinceCode: p === null ? null : intern(p),
+      cityCode: c === null ? null : intern(c),
+      codes,
+      links: ls,
+      linksKey: intern(ls.join('\n')),
+      strength: strengthValue(tags, revenue),
+      anchor: isAnchor(tags),
+    };
+  });
 }
 
 /** The database state a request works at: the bookmark of its first read (its diagnosis). */
@@ -127,10 +138,12 @@ export async function firmsOf(
   }
   if (missing.length) {
     const { value, bookmark: b } = await readLinkFirms(ctx.executor, missing);
+    const strings = new Map<string, string>();
     for (const row of value) {
-      const firms = toFirms(row);
+      const firms = toFirms(row, strings);
       out.set(row.linkId, firms);
-      if (b === bookmark) ctx.engineCache.put('linkFirms', row.linkId, bookmark, firms);
+      if (b === bookmark)
+        ctx.engineCache.put('linkFirms', row.linkId, bookmark, firms, Math.max(1, firms.length));
     }
   }
   return out;

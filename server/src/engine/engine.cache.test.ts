@@ -29,6 +29,18 @@ describe('EngineCache', () => {
     ]);
   });
 
+  it('weighs entries when told: the firms of a link weigh their number', () => {
+    const c = new EngineCache({ maxEntries: { linkFirms: 10 } });
+    c.put('linkFirms', 'a', 'B', ['a'], 6);
+    c.put('linkFirms', 'b', 'B', ['b'], 4);
+    c.put('linkFirms', 'c', 'B', ['c'], 3);
+    expect(c.get('linkFirms', 'a', 'B')).toBeUndefined();
+    expect(c.get('linkFirms', 'b', 'B')).toEqual(['b']);
+    c.put('linkFirms', 'huge', 'B', ['h'], 11);
+    expect(c.get('linkFirms', 'huge', 'B')).toBeUndefined();
+    expect(c.get('linkFirms', 'c', 'B')).toEqual(['c']);
+  });
+
   it('stores what it loads only when nothing was committed since the request’s first read', async () => {
     const c = new EngineCache();
     expect(await cached(c, 'national', 'nev', 'B1', async () => ({ value: 'moved', bookmark: 'B2' }))).toBe(

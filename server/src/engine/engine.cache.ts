@@ -14,22 +14,27 @@ export interface CacheKinds {
 }
 
 export interface EngineCacheOptions {
-  /** Most entries of one kind kept at once; the least recently used go first. */
+  /**
+   * Most weight of one kind kept at once (an entry weighs 1 unless `put` says otherwise: the
+   * firms of a link weigh their number); the least recently used go first.
+   */
   maxEntries?: Partial<Record<keyof CacheKinds, number>>;
 }
 
 const DEFAULT_MAX: Record<keyof CacheKinds, number> = {
   national: 200,
   catalog: 1,
-  // Links of the catalog (≈ 350): their firms are ≈ 1.3 × the enterprises with a link.
-  linkFirms: 400,
+  // Firms over all cached links (≈ 200 bytes each): about 120 MB. A chain of the 1,000,000
+  // enterprise graph has 35,000–137,000.
+  linkFirms: 600_000,
   regionTies: 100,
 };
 
 /** The engine's cache, one per server (not per request, not module-global): see `ContextDeps`. */
 export class EngineCache {
   private bookmark: string | null = null;
-  private readonly entries = new Map<keyof CacheKinds, Map<string, unknown>>();
+  private readonly entries = new Map<keyof CacheKinds, Map<string, { value: unknown; weight: number }>>();
+  private readonly weights = new Map<keyof CacheKinds, number>();
   private readonly max: Record<keyof CacheKinds, number>;
   /** Hits and misses since start, for tests and the benchmark. */
   readonly stats = { hits: 0, misses: 0, generations: 0 };
@@ -45,40 +50,51 @@ export class EngineCache {
       return undefined;
     }
     const map = this.entries.get(kind);
-    const value = map?.get(key);
-    if (value === undefined) {
+    const entry = map?.get(key);
+    if (entry === undefined) {
       this.stats.misses += 1;
       return undefined;
     }
     // Most recently used last.
     map!.delete(key);
-    map!.set(key, value);
+    map!.set(key, entry);
     this.stats.hits += 1;
-    return value as T;
+    return entry.value as T;
   }
 
   /**
    * Keep `value`, read in a transaction whose bookmark was `bookmark`. A new bookmark retires
    * everything stamped with the old one. An empty bookmark (a driver that gave none) keeps nothing.
    */
-  put<T>(kind: keyof CacheKinds, key: string, bookmark: string, value: T): void {
-    if (!bookmark) return;
+  put<T>(kind: keyof CacheKinds, key: string, bookmark: string, value: T, weight = 1): void {
+    if (!bookmark || weight > this.max[kind]) return;
     if (bookmark !== this.bookmark) {
       this.bookmark = bookmark;
       this.entries.clear();
+      this.weights.clear();
       this.stats.generations += 1;
     }
     let map = this.entries.get(kind);
     if (!map) this.entries.set(kind, (map = new Map()));
+    let total = this.weights.get(kind) ?? 0;
+    const old = map.get(key);
+    if (old) total -= old.weight;
     map.delete(key);
-    map.set(key, value);
-    while (map.size > this.max[kind]) map.delete(map.keys().next().value!);
+    map.set(key, { value, weight });
+    total += weight;
+    while (total > this.max[kind]) {
+      const [oldest, e] = map.entries().next().value!;
+      map.delete(oldest);
+      total -= e.weight;
+    }
+    this.weights.set(kind, total);
   }
 
   /** Forget everything (tests, benchmarks of the cold path). */
   clear(): void {
     this.bookmark = null;
     this.entries.clear();
+    this.weights.clear();
   }
 }
 
