@@ -130,6 +130,26 @@ export class Executor {
     return this.transaction('READ', query.name, (tx) => tx.run(query, params));
   }
 
+  /**
+   * A read that also returns the bookmark of its transaction. After a read, the bookmark names
+   * the database's last committed transaction, so two reads return the same bookmark exactly
+   * when nothing was committed in between: a cache stamped with it is correct for any write, by
+   * anyone (the engine's figures, server/src/engine/engine.cache.ts).
+   */
+  async readWithBookmark(
+    query: CypherQuery,
+    params: Params = {},
+  ): Promise<{ rows: Row[]; bookmark: string }> {
+    let bookmark = '';
+    const rows = await this.transaction(
+      'READ',
+      query.name,
+      (tx) => tx.run(query, params),
+      (b) => (bookmark = b),
+    );
+    return { rows, bookmark };
+  }
+
   write(query: CypherQuery, params: Params = {}): Promise<Row[]> {
     return this.transaction('WRITE', query.name, (tx) => tx.run(query, params));
   }
@@ -144,7 +164,12 @@ export class Executor {
     return this.transaction('WRITE', name, work);
   }
 
-  private async transaction<T>(mode: AccessMode, name: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+  private async transaction<T>(
+    mode: AccessMode,
+    name: string,
+    work: (tx: Tx) => Promise<T>,
+    onBookmark?: (bookmark: string) => void,
+  ): Promise<T> {
     const session = this.driver.session({
       database: this.opts.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
@@ -155,7 +180,10 @@ export class Executor {
     };
     try {
       const fn = (mtx: ManagedTransaction) => work(this.wrap(mtx, mode));
-      return mode === 'READ' ? await session.executeRead(fn, config) : await session.executeWrite(fn, config);
+      const result =
+        mode === 'READ' ? await session.executeRead(fn, config) : await session.executeWrite(fn, config);
+      onBookmark?.([...session.lastBookmarks()].sort().join(','));
+      return result;
     } catch (e) {
       throw toDbError(e, name);
     } finally {

@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createContextFactory, type Context } from './core/context.js';
 import { createFormatError } from './core/errors.js';
+import { EngineCache } from './engine/engine.cache.js';
 import { exportRouter } from './export/export.route.js';
 import { buildAppSchema } from './schema.js';
 
@@ -26,6 +27,8 @@ export interface AppDeps {
   logger: Logger;
   executor: Executor;
   onQuery?: (requestId: string, e: QueryEvent) => void;
+  /** The engine's cache (server/src/engine/engine.cache.ts); one is made when not given. */
+  engineCache?: EngineCache;
 }
 
 export interface App {
@@ -45,6 +48,7 @@ export async function startApp(deps: AppDeps): Promise<App> {
   app.disable('x-powered-by');
   const server = createServer(app);
   const schema = await buildAppSchema();
+  const engineCache = deps.engineCache ?? new EngineCache();
   // Depth, alias, cost, token and directive limits: an abusive query is refused before it runs.
   const armor = new ApolloArmor({
     maxDepth: { n: config.GRAPHQL_MAX_DEPTH },
@@ -81,6 +85,7 @@ export async function startApp(deps: AppDeps): Promise<App> {
       context: createContextFactory({
         executor: deps.executor,
         logger,
+        engineCache,
         ...(deps.onQuery ? { onQuery: deps.onQuery } : {}),
       }),
     }),
@@ -97,7 +102,12 @@ export async function startApp(deps: AppDeps): Promise<App> {
   // The investment map as a file: /export/investment-map.xlsx and .csv (server/src/export).
   app.use(
     '/export',
-    exportRouter({ executor: deps.executor, logger, ...(deps.onQuery ? { onQuery: deps.onQuery } : {}) }),
+    exportRouter({
+      executor: deps.executor,
+      logger,
+      engineCache,
+      ...(deps.onQuery ? { onQuery: deps.onQuery } : {}),
+    }),
   );
 
   if (config.SERVE_WEB && existsSync(`${WEB_DIST}index.html`)) {

@@ -270,7 +270,10 @@ const byLink = (d: Diagnosis) => Object.fromEntries(d.links.map((l) => [l.link.k
 const statuses = (d: Diagnosis) => Object.fromEntries(d.links.map((l) => [l.link.key, l.status]));
 
 describe('chainDiagnosis', () => {
-  it('diagnoses every link of 咸宁, counting its counties and zone, in one round trip', async () => {
+  it('diagnoses every link of 咸宁, counting its counties and zone, in one round trip once cached', async () => {
+    // The chain's national figures are read once, then served from the cache until a commit.
+    await diagnose('421200');
+    expect(api.lastQueries().map((q) => q.name)).toEqual(['diagnoseChain', 'chainNational']);
     const d = await diagnose('421200');
     expect(api.lastQueries().map((q) => q.name)).toEqual(['diagnoseChain']);
     expect(d.localTotal).toBe(6);
@@ -441,13 +444,10 @@ const strength = (tag: number, revenue: number) =>
   0.5 * tag + 0.5 * (Math.log10(1 + revenue) / Math.log10(1001));
 
 describe('gapTargets (补链)', () => {
-  it('ranks firms outside the region by an explainable score, in three round trips', async () => {
+  it('ranks firms outside the region by an explainable score, in two round trips once cached', async () => {
+    await gapTargets();
     const t = await gapTargets();
-    expect(api.lastQueries().map((q) => q.name)).toEqual([
-      'diagnoseChain',
-      'targetCandidates',
-      'enterprisesById',
-    ]);
+    expect(api.lastQueries().map((q) => q.name)).toEqual(['diagnoseChain', 'hitDetails']);
     expect(t.hits.map((h) => h.enterprise.key)).toEqual([
       'sh-mat-a',
       'sh-final',
@@ -510,6 +510,19 @@ describe('gapTargets (补链)', () => {
     expect(hubei.hits.find((h) => h.enterprise.key === 'sh-final')).toMatchObject({ inProject: true });
   });
 
+  it('ranks every candidate by the score it explains: a short page is the head of a long one', async () => {
+    const all = await gapTargets({ known: true, first: 200 });
+    const sorted = [...all.hits].sort(
+      (a, b) => b.score - a.score || (a.enterprise.key < b.enterprise.key ? -1 : 1),
+    );
+    expect(all.hits).toEqual(sorted);
+    for (const first of [1, 3, 5]) {
+      const page = await gapTargets({ known: true, first });
+      expect(page.hits).toEqual(all.hits.slice(0, first));
+      expect(page.totalCount).toBe(all.totalCount);
+    }
+  });
+
   it('is deterministic: equal scores are ordered by enterprise id', async () => {
     const weights = { strength: 0, gap: 1, ties: 0, supplyFit: 0, sourceZone: 0 };
     const a = await gapTargets({ weights, linkIds: ['tc.mat.a'] });
@@ -535,17 +548,12 @@ describe('gapTargets (补链)', () => {
 
 describe('strengthenTargets (强链)', () => {
   it('lists anchors from elsewhere and local firms for weak and anchorless strong links', async () => {
+    const q = `{ strengthenTargets(chainId: "tc", regionCode: "421200") { diagnosis { link { key } status } hits { ${HIT} } } }`;
+    await data(api, q);
     const d = await data<{
       strengthenTargets: { diagnosis: { link: { key: string }; status: string }; hits: Hit[] }[];
-    }>(
-      api,
-      `{ strengthenTargets(chainId: "tc", regionCode: "421200") { diagnosis { link { key } status } hits { ${HIT} } } }`,
-    );
-    expect(api.lastQueries().map((q) => q.name)).toEqual([
-      'diagnoseChain',
-      'targetCandidates',
-      'enterprisesById',
-    ]);
+    }>(api, q);
+    expect(api.lastQueries().map((q) => q.name)).toEqual(['diagnoseChain', 'hitDetails']);
     const groups = d.strengthenTargets.map((g) => [
       g.diagnosis.link.key,
       g.hits.map((h) => [h.enterprise.key, h.local]),
@@ -576,6 +584,10 @@ describe('strengthenTargets (强链)', () => {
 
 describe('extensionOptions (延链)', () => {
   it('ranks the links next to strong ones by links touched, then relatedness', async () => {
+    const q = `{ extensionOptions(chainId: "tc", regionCode: "421200") {
+          link { key } chain { key } inChain touches { key } relatedness strongRegions localCount nationalCount
+          candidates { ${HIT} } } }`;
+    await data(api, q);
     const d = await data<{
       extensionOptions: {
         link: { key: string };
@@ -588,17 +600,11 @@ describe('extensionOptions (延链)', () => {
         nationalCount: number;
         candidates: Hit[];
       }[];
-    }>(
-      api,
-      `{ extensionOptions(chainId: "tc", regionCode: "421200") {
-          link { key } chain { key } inChain touches { key } relatedness strongRegions localCount nationalCount
-          candidates { ${HIT} } } }`,
-    );
+    }>(api, q);
     expect(api.lastQueries().map((q) => q.name)).toEqual([
       'diagnoseChain',
       'extensionOptions[CITY]',
-      'targetCandidates',
-      'enterprisesById',
+      'hitDetails',
     ]);
     const opts = d.extensionOptions;
     // oc.equip touches part and module; 苏州 and 深圳 are strong in part (anchors) and both have
@@ -621,6 +627,9 @@ describe('extensionOptions (延链)', () => {
 
 describe('sourceRegions (到哪招)', () => {
   it('ranks provinces by candidates plus anchors, with counts per gap link', async () => {
+    const q = `{ sourceRegions(chainId: "tc", regionCode: "421200") {
+          region { code } score candidateCount anchorCount revenue links { link { key } count anchorCount } } }`;
+    await data(api, q);
     const d = await data<{
       sourceRegions: {
         region: { code: string };
@@ -630,16 +639,8 @@ describe('sourceRegions (到哪招)', () => {
         revenue: number | null;
         links: { link: { key: string }; count: number; anchorCount: number }[];
       }[];
-    }>(
-      api,
-      `{ sourceRegions(chainId: "tc", regionCode: "421200") {
-          region { code } score candidateCount anchorCount revenue links { link { key } count anchorCount } } }`,
-    );
-    expect(api.lastQueries().map((q) => q.name)).toEqual([
-      'diagnoseChain',
-      'targetCandidates',
-      'regionsByCode',
-    ]);
+    }>(api, q);
+    expect(api.lastQueries().map((q) => q.name)).toEqual(['diagnoseChain', 'regionsByCode']);
     expect(d.sourceRegions.map((r) => [r.region.code, r.score, r.candidateCount, r.anchorCount])).toEqual([
       ['310000', 5, 3, 2],
       ['440000', 3, 2, 1],
@@ -720,7 +721,7 @@ describe('connections', () => {
 });
 
 describe('investmentMap', () => {
-  it('answers 招什么, 招谁, 到哪招 and 谁来招 in five queries', async () => {
+  it('answers 招什么, 招谁, 到哪招 and 谁来招 in four queries once cached', async () => {
     const d = await data<{
       investmentMap: {
         chain: { key: string };
@@ -770,9 +771,7 @@ describe('investmentMap', () => {
         .lastQueries()
         .map((q) => q.name)
         .sort(),
-    ).toEqual(
-      ['diagnoseChain', 'enterprisesById', 'mapOrganisation', 'regionsByCode', 'targetCandidates'].sort(),
-    );
+    ).toEqual(['diagnoseChain', 'hitDetails', 'mapOrganisation', 'regionsByCode'].sort());
     const m = d.investmentMap;
     expect(m.chain.key).toBe('tc');
     expect(m.targets.map((t) => t.diagnosis.link.key)).toEqual(m.diagnosis.gaps.map((g) => g.link.key));
@@ -817,5 +816,74 @@ describe('investmentMap', () => {
         },
       ],
     });
+  });
+});
+
+describe('cached figures (docs/method.md, "Cached figures")', () => {
+  const national = async () => {
+    const d = await diagnose('421200');
+    return { total: d.nationalTotal, test: byLink(d)['tc.test']!.nationalCount, trips: api.lastQueries() };
+  };
+  const names = (trips: { name: string }[]) => trips.map((q) => q.name);
+
+  it('answers a repeated diagnosis in one round trip when nothing was committed', async () => {
+    await diagnose('421202');
+    const again = await national();
+    expect(names(again.trips)).toEqual(['diagnoseChain']);
+    expect(again).toMatchObject({ total: 20, test: 1 });
+  });
+
+  it('sees a write through the API at once', async () => {
+    await national();
+    await data(
+      api,
+      `mutation { createEnterprise(input: { id: "cache-api", name: "缓存测试甲", regionCode: "320500" }) { key } }`,
+    );
+    await data(
+      api,
+      `mutation { assignEnterpriseToLink(input: { enterpriseId: "cache-api", linkId: "tc.test" }) { key } }`,
+    );
+    const after = await national();
+    expect(after).toMatchObject({ total: 21, test: 2 });
+    expect(names(after.trips)).toEqual(['diagnoseChain', 'chainNational']);
+    expect(names((await national()).trips)).toEqual(['diagnoseChain']);
+    // The firms of the links are read again at the new state.
+    const t = await gapTargets({ linkIds: ['tc.test'], first: 10 });
+    expect(names(api.lastQueries())).toContain('linkFirms');
+    expect(t.totalCount).toBe(2);
+    expect(t.hits.map((h) => h.enterprise.key)).toEqual(['js-test', 'cache-api']);
+    expect(t.hits[1]!.sourceZones).toEqual(['长三角']);
+    await gapTargets({ linkIds: ['tc.test'], first: 10 });
+    expect(names(api.lastQueries())).toEqual(['diagnoseChain', 'hitDetails']);
+
+    await data(
+      api,
+      `mutation { unassignEnterpriseFromLink(input: { enterpriseId: "cache-api", linkId: "tc.test" }) { key } }`,
+    );
+    expect(await national()).toMatchObject({ total: 20, test: 1 });
+  });
+
+  it('sees a write by another process (its own driver, no API) at once', async () => {
+    expect(await national()).toMatchObject({ total: 20, test: 1 });
+    const add = cypher(
+      'testCacheOutsideWrite',
+      `MATCH (l:Link {id: 'tc.test'}), (r:Region {code: '440300'})
+       CREATE (e:Enterprise {id: 'cache-outside', name: '缓存测试乙', regionCode: '440300', provinceCode: '440000',
+                             cityCode: '440300', tags: [], synthetic: false, version: 1})
+       CREATE (e)-[:LOCATED_IN]->(r), (e)-[:OPERATES_IN {source: 'IMPORT', confidence: 1.0}]->(l)`,
+    );
+    const session = db.driver.session({ database: db.config.NEO4J_DATABASE });
+    try {
+      await session.executeWrite((tx) => tx.run(add.text));
+      expect(await national()).toMatchObject({ total: 21, test: 2 });
+      const t = await gapTargets({ linkIds: ['tc.test'], first: 10 });
+      expect(t.hits.map((h) => h.enterprise.key)).toEqual(['js-test', 'cache-outside']);
+      await session.executeWrite((tx) =>
+        tx.run(`MATCH (e:Enterprise) WHERE e.id IN ['cache-outside', 'cache-api'] DETACH DELETE e`),
+      );
+    } finally {
+      await session.close();
+    }
+    expect(await national()).toMatchObject({ total: 20, test: 1 });
   });
 });

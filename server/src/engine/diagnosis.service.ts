@@ -14,28 +14,29 @@ import {
 } from './diagnosis.logic.js';
 import { resolveThresholds, type ThresholdsArg } from './engine.args.js';
 import { ANCHOR_TAGS, ANCHORS_PER_LINK, type GapKind, type Thresholds } from './engine.defaults.js';
-import type { DiagnosisRow } from './engine.model.js';
+import { cached } from './engine.cache.js';
+import type { DiagnosisRow, NationalRow } from './engine.model.js';
 import type { DiagnosisRecord, LinkDiagnosisRecord } from './engine.records.js';
-import { readDiagnosis } from './engine.store.js';
+import { readDiagnosis, readNational } from './engine.store.js';
 
-// 招什么: a chain diagnosed in a region (docs/method.md). One round trip.
+// 招什么: a chain diagnosed in a region (docs/method.md). One round trip while the chain's
+// national figures are cached at the database's current state, two when they are not.
 
-/** Turn what `diagnoseChain` read into link rows, statuses, broken links, coverage and gaps. */
+/** Turn what `diagnoseChain` and `chainNational` read into link rows, statuses, broken links, coverage and gaps. */
 export function buildDiagnosis(
   row: DiagnosisRow,
+  national: NationalRow,
   thresholds: Thresholds,
 ): Omit<DiagnosisRecord, 'chain' | 'region'> {
-  const subtree = new Map(row.subtreeCounts.map((s) => [s.id, s.count]));
-  const hasSubLinks = new Set(row.links.map((l) => l.parentId).filter((p): p is string => p !== null));
+  const nationalCounts = new Map(national.counts.map((c) => [c.id, c.count]));
   const local = new Map(row.local.map((l) => [l.id, l]));
 
-  const base = row.links.map(({ link, parentId, degree }) => {
+  const base = row.links.map(({ link, parentId }) => {
     const here = local.get(link.key);
     const localCount = here?.count ?? 0;
     const anchorCount = here?.anchors ?? 0;
-    // A link without sub-links: its national count is its OPERATES_IN degree.
-    const nationalCount = hasSubLinks.has(link.key) ? (subtree.get(link.key) ?? 0) : degree;
-    const quotient = locationQuotient(localCount, row.localTotal, nationalCount, row.nationalTotal);
+    const nationalCount = nationalCounts.get(link.key) ?? 0;
+    const quotient = locationQuotient(localCount, row.localTotal, nationalCount, national.total);
     return {
       link,
       parentId,
@@ -79,7 +80,7 @@ export function buildDiagnosis(
     coverage: share(present.size, links.length),
     keyCoverage: share(key.filter((l) => l.status !== 'MISSING').length, key.length),
     localTotal: row.localTotal,
-    nationalTotal: row.nationalTotal,
+    nationalTotal: national.total,
   };
 }
 
@@ -88,15 +89,27 @@ export interface ChainRegionArgs {
   regionCode: string;
 }
 
-/** 招什么: one chain in one region, link by link. One round trip. */
+/** 招什么: one chain in one region, link by link. See {@link diagnoseAt}. */
 export async function diagnose(
   ctx: Context,
   args: ChainRegionArgs & { thresholds?: ThresholdsArg },
 ): Promise<DiagnosisRecord> {
+  return (await diagnoseAt(ctx, args)).diagnosis;
+}
+
+/**
+ * 招什么, with the bookmark of the database state it was read at (what the engine's cache is
+ * stamped with). One round trip (`diagnoseChain`) when the chain's national figures are cached at
+ * that state, a second (`chainNational`) when they are not.
+ */
+export async function diagnoseAt(
+  ctx: Context,
+  args: ChainRegionArgs & { thresholds?: ThresholdsArg },
+): Promise<{ diagnosis: DiagnosisRecord; bookmark: string }> {
   const thresholds = resolveThresholds(args.thresholds);
   const chainId = keyOf('Chain', args.chainId);
   const regionCode = keyOf('Region', args.regionCode);
-  const row = await readDiagnosis(ctx.executor, {
+  const { row, bookmark } = await readDiagnosis(ctx.executor, {
     chainId,
     regionCode,
     anchorTags: ANCHOR_TAGS,
@@ -104,5 +117,13 @@ export async function diagnose(
   });
   if (!row.chain) throw notFound('Chain', args.chainId);
   if (!row.region) throw notFound('Region', args.regionCode);
-  return { chain: row.chain, region: row.region, ...buildDiagnosis(row, thresholds) };
+  const national = await cached(ctx.engineCache, 'national', chainId, bookmark, () =>
+    readNational(ctx.executor, chainId),
+  );
+  // Deleted between the two reads: as if it had never been found.
+  if (!national) throw notFound('Chain', args.chainId);
+  return {
+    diagnosis: { chain: row.chain, region: row.region, ...buildDiagnosis(row, national, thresholds) },
+    bookmark,
+  };
 }

@@ -14,13 +14,11 @@ const list = <T extends z.ZodType>(item: T) =>
     .nullish()
     .transform((v) => v ?? []);
 
-/** One row of `diagnoseChain`: a chain's structure, national counts and a region's presence. */
+/** One row of `diagnoseChain`: a chain's structure and a region's presence on it. */
 export const DiagnosisRowModel = z.object({
   chain: ChainModel.nullable(),
   region: RegionModel.nullable(),
-  links: list(z.object({ link: LinkModel, parentId: optStr, degree: int })),
-  subtreeCounts: list(z.object({ id: str, count: int })),
-  nationalTotal: int,
+  links: list(z.object({ link: LinkModel, parentId: optStr })),
   edges: list(z.tuple([str, str])),
   localTotal: int,
   local: list(
@@ -35,24 +33,42 @@ export const DiagnosisRowModel = z.object({
 });
 export type DiagnosisRow = z.output<typeof DiagnosisRowModel>;
 
-/** One candidate enterprise of `targetCandidates`, unscored. */
-export const CandidateRowModel = z.object({
-  id: str,
-  name: str,
-  tags: strList,
-  revenue: optNum,
-  provinceCode: optStr,
-  cityCode: optStr,
-  isLocal: z.boolean(),
-  links: z.array(str),
-  direct: z.array(str),
-  ties: z.array(str),
-  fit: z.array(str),
-  zones: z.array(str),
-  inLibrary: z.boolean(),
-  inProject: z.boolean(),
+/** `chainNational`: the national count of each link of a chain, and of the chain (distinct firms). */
+export const NationalRowModel = z.object({
+  counts: z.array(z.object({ id: str, count: int })),
+  total: int,
 });
-export type CandidateRow = z.output<typeof CandidateRowModel>;
+export type NationalRow = z.output<typeof NationalRowModel>;
+
+/** `engineCatalog`: links as [id, parentId, chainId, name], SUPPLIES edges, zone members as [code, name, member]. */
+export const CatalogRowModel = z.object({
+  links: z.array(z.tuple([str, optStr, optStr, str])),
+  supplies: z.array(z.tuple([str, str])),
+  zoneMembers: z.array(z.tuple([str, str, optStr])),
+});
+export type CatalogRow = z.output<typeof CatalogRowModel>;
+
+/** One link of `linkFirms`: its firms as [id, tags, revenue, provinceCode, cityCode, countyCode, regionCode, links]. */
+export const LinkFirmsRowModel = z.object({
+  linkId: str,
+  firms: z.array(z.tuple([str, strList, optNum, optStr, optStr, optStr, optStr, z.array(str)])),
+});
+export type LinkFirmsRow = z.output<typeof LinkFirmsRowModel>;
+
+/** `regionContext`: tie counts as [enterprise id, firms of the region], library and project firms. */
+export const RegionContextRowModel = z.object({
+  ties: z.array(z.tuple([str, int])),
+  library: z.array(str),
+  projects: z.array(str),
+});
+export type RegionContextRow = z.output<typeof RegionContextRowModel>;
+
+/** One enterprise of `hitDetails`: its record and the names of the region's firms it has ties with. */
+export const HitDetailsRowModel = z.object({
+  enterprise: EnterpriseModel,
+  ties: z.array(str),
+});
+export type HitDetailsRow = z.output<typeof HitDetailsRowModel>;
 
 /** One link adjacent to the region's strong links, of `extensionOptions[LEVEL]`. */
 export const ExtensionRowModel = z.object({

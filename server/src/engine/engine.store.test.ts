@@ -1,15 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import {
   connectionTemplate,
+  chainNationalQ,
   diagnoseChainQ,
   extensionTemplate,
+  engineCatalogQ,
+  hitDetailsQ,
+  linkFirmsQ,
   mapOrganisationQ,
-  targetCandidatesQ,
+  regionContextQ,
 } from './engine.store.js';
 
 const templates = [
+  chainNationalQ,
   diagnoseChainQ,
-  targetCandidatesQ,
+  engineCatalogQ,
+  linkFirmsQ,
+  regionContextQ,
+  hitDetailsQ,
   mapOrganisationQ,
   ...(['PROVINCE', 'CITY', 'COUNTY', 'ZONE'] as const).map(extensionTemplate),
   ...[1, 2, 3].map(connectionTemplate),

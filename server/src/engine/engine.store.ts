@@ -6,15 +6,23 @@ import { personFields, projectFields, taskForceFields } from '../pipeline/pipeli
 import { regionFields, type RegionLevel } from '../region/region.model.js';
 import { LINK_DEPTH } from './engine.defaults.js';
 import {
-  CandidateRowModel,
+  CatalogRowModel,
   ConnectionRowModel,
   DiagnosisRowModel,
   ExtensionRowModel,
+  HitDetailsRowModel,
+  LinkFirmsRowModel,
+  NationalRowModel,
   OrganisationRowModel,
-  type CandidateRow,
+  RegionContextRowModel,
+  type CatalogRow,
   type ConnectionRow,
   type DiagnosisRow,
   type ExtensionRow,
+  type HitDetailsRow,
+  type LinkFirmsRow,
+  type NationalRow,
+  type RegionContextRow,
   type OrganisationRow,
 } from './engine.model.js';
 
@@ -40,8 +48,11 @@ const LOCAL_FIRMS = `CALL (r) {
 
 const isAnchor = (e: string) => `any(t IN coalesce(${e}.tags, []) WHERE t IN $anchorTags)`;
 
-// diagnoseChain: a chain's links, SUPPLIES edges and national counts, and the region's local
-// presence per link (its firms and those of its sub-links), in one round trip.
+// diagnoseChain: a chain's links and SUPPLIES edges, and the region's local presence per link
+// (its firms and those of its sub-links), in one round trip. The national figures, which do not
+// depend on the region, are `chainNational`'s (cached by the service). A local firm's links are
+// matched to the chain by their denormalised `chainId` (graph/README.md): checking HAS_LINK
+// instead made the planner try every link of the chain against every local firm.
 export const diagnoseChainQ = cypher(
   'diagnoseChain',
   `OPTIONAL MATCH (c:Chain {id: $chainId})
@@ -50,17 +61,7 @@ export const diagnoseChainQ = cypher(
      MATCH (c)-[:HAS_LINK]->(l:Link)
      OPTIONAL MATCH (l)-[:PART_OF]->(p:Link)
      WITH l, p ORDER BY l.id
-     RETURN collect({link: ${linkFields('l')}, parentId: p.id, degree: COUNT { (l)<-[:OPERATES_IN]-() }}) AS links
-   }
-   CALL (c) {
-     MATCH (c)-[:HAS_LINK]->(l:Link) WHERE EXISTS { (l)<-[:PART_OF]-(:Link) }
-     MATCH (l)<-[:PART_OF*0..${LINK_DEPTH}]-(:Link)<-[:OPERATES_IN]-(e:Enterprise)
-     WITH l, count(DISTINCT e) AS n
-     RETURN collect({id: l.id, count: n}) AS subtreeCounts
-   }
-   CALL (c) {
-     MATCH (c)-[:HAS_LINK]->(:Link)<-[:OPERATES_IN]-(e:Enterprise)
-     RETURN count(DISTINCT e) AS nationalTotal
+     RETURN collect({link: ${linkFields('l')}, parentId: p.id}) AS links
    }
    CALL (c) {
      MATCH (c)-[:HAS_LINK]->(a:Link)-[s:SUPPLIES]->(b:Link)<-[:HAS_LINK]-(c)
@@ -70,7 +71,7 @@ export const diagnoseChainQ = cypher(
    }
    CALL (c, r) {
      ${LOCAL_FIRMS}
-     MATCH (e)-[:OPERATES_IN]->(x:Link)<-[:HAS_LINK]-(c)
+     MATCH (e)-[:OPERATES_IN]->(x:Link) WHERE x.chainId = c.id
      WITH e, collect(DISTINCT x) AS xs
      WITH collect({e: e, xs: xs}) AS firms
      CALL (firms) {
@@ -88,8 +89,7 @@ export const diagnoseChainQ = cypher(
      }
      RETURN size(firms) AS localTotal, local
    }
-   RETURN ${chainFields('c')} AS chain, ${regionFields('r')} AS region,
-          links, subtreeCounts, nationalTotal, edges, localTotal, local`,
+   RETURN ${chainFields('c')} AS chain, ${regionFields('r')} AS region, links, edges, localTotal, local`,
 );
 
 export interface DiagnosisParams {
@@ -99,74 +99,167 @@ export interface DiagnosisParams {
   anchorCap: number;
 }
 
-/** A chain's structure and a region's presence on it (招什么), one round trip. */
-export async function readDiagnosis(executor: Executor, p: DiagnosisParams): Promise<DiagnosisRow> {
-  const [row] = await executor.read(diagnoseChainQ, { ...p, anchorCap: neo4j.int(p.anchorCap) });
-  return DiagnosisRowModel.parse(row);
+/** A chain's structure and a region's presence on it (招什么), one round trip, with its bookmark. */
+export async function readDiagnosis(
+  executor: Executor,
+  p: DiagnosisParams,
+): Promise<{ row: DiagnosisRow; bookmark: string }> {
+  const { rows, bookmark } = await executor.readWithBookmark(diagnoseChainQ, {
+    ...p,
+    anchorCap: neo4j.int(p.anchorCap),
+  });
+  return { row: DiagnosisRowModel.parse(rows[0]), bookmark };
 }
 
-// targetCandidates: enterprises in the given links (or their sub-links), outside the region
-// and/or in it, with what scoring needs: ties with the region's firms, supply fit with its
-// strong links, source zones, and whether a library or project of the region already has them.
-export const targetCandidatesQ = cypher(
-  'targetCandidates',
-  `MATCH (r:Region {code: $regionCode})
-   CALL (r) {
-     MATCH (r)<-[:WITHIN*0..4]-(w:Region)
-     RETURN collect(w.code) AS within
+// chainNational: the national count of each link of a chain (the degree of its OPERATES_IN for
+// a link without sub-links, read from the degree store; the distinct firms of its subtree for a
+// parent) and the distinct firms of the whole chain.
+export const chainNationalQ = cypher(
+  'chainNational',
+  `MATCH (c:Chain {id: $chainId})
+   CALL (c) {
+     MATCH (c)-[:HAS_LINK]->(l:Link)
+     CALL (l) {
+       WITH l WHERE NOT EXISTS { (l)<-[:PART_OF]-(:Link) }
+       RETURN COUNT { (l)<-[:OPERATES_IN]-() } AS n
+       UNION ALL
+       WITH l WHERE EXISTS { (l)<-[:PART_OF]-(:Link) }
+       MATCH (l)<-[:PART_OF*0..${LINK_DEPTH}]-(:Link)<-[:OPERATES_IN]-(e:Enterprise)
+       WITH l, count(DISTINCT e) AS n
+       RETURN n
+     }
+     WITH l, n ORDER BY l.id
+     RETURN collect({id: l.id, count: n}) AS counts
    }
-   CALL () {
-     MATCH (z:SourceZone)<-[:IN_ZONE]-(m:Region) WHERE z.code IN $zones
-     RETURN collect([m.code, z.name]) AS zoneMembers
+   CALL (c) {
+     MATCH (c)-[:HAS_LINK]->(:Link)<-[:OPERATES_IN]-(e:Enterprise)
+     RETURN count(DISTINCT e) AS total
    }
-   UNWIND $linkIds AS linkId
-   MATCH (:Link {id: linkId})<-[:PART_OF*0..${LINK_DEPTH}]-(x:Link)<-[:OPERATES_IN]-(e:Enterprise)
-   WITH within, zoneMembers, e, collect(DISTINCT linkId) AS links,
-        collect(DISTINCT CASE WHEN x.id = linkId THEN linkId END) AS direct
-   WITH within, zoneMembers, e, links, direct, ${inRegion('e', '$regionCode')} AS isLocal
-   WHERE CASE WHEN isLocal THEN $withLocal
-              ELSE $withExternal AND (NOT $anchorsOnly OR ${isAnchor('e')}) END
-   CALL (e) {
-     OPTIONAL MATCH (e)-[:SUPPLIES_TO|INVESTS_IN]-(n:Enterprise)
-     WHERE n <> e AND ${inRegion('n', '$regionCode')}
-     WITH DISTINCT n ORDER BY n.id
-     RETURN collect(n.name) AS ties
-   }
-   CALL (e) {
-     OPTIONAL MATCH (e)-[:OPERATES_IN]->(:Link)-[:PART_OF*0..${LINK_DEPTH}]->(:Link)-[:SUPPLIES]-(s:Link)
-     WHERE s.id IN $strongLinkIds
-     WITH DISTINCT s ORDER BY s.id
-     RETURN collect(s.name) AS fit
-   }
-   WITH e, links, direct, isLocal, ties, fit, within,
-        [m IN zoneMembers WHERE m[0] IN [e.provinceCode, e.cityCode, e.countyCode, e.regionCode] | m[1]] AS zones
-   RETURN e.id AS id, e.name AS name, e.tags AS tags, e.revenue AS revenue,
-          e.provinceCode AS provinceCode, e.cityCode AS cityCode, isLocal, links, direct, ties, fit, zones,
-          EXISTS { MATCH (e)<-[:INCLUDES]-(:TargetLibrary)<-[:OWNS]-(:TaskForce)-[:FOR_REGION]->(w:Region)
-                   WHERE w.code IN within } AS inLibrary,
-          EXISTS { MATCH (e)<-[:BY]-(p:Project)-[:IN_REGION]->(w:Region)
-                   WHERE w.code IN within AND coalesce(p.stage, '') <> 'TERMINATED' } AS inProject
-   ORDER BY id`,
+   RETURN counts, total`,
 );
 
-export interface CandidateParams {
-  regionCode: string;
-  linkIds: readonly string[];
-  strongLinkIds: readonly string[];
-  zones: readonly string[];
-  anchorTags: readonly string[];
-  /** Firms outside the region; with `anchorsOnly`, only anchors among them. */
-  withExternal: boolean;
-  anchorsOnly: boolean;
-  /** Firms in the region. */
-  withLocal: boolean;
+/** A chain's national figures (no region in them), one round trip, with its bookmark; null for an unknown chain. */
+export async function readNational(
+  executor: Executor,
+  chainId: string,
+): Promise<{ value: NationalRow | null; bookmark: string }> {
+  const { rows, bookmark } = await executor.readWithBookmark(chainNationalQ, { chainId });
+  return { value: rows[0] ? NationalRowModel.parse(rows[0]) : null, bookmark };
 }
 
-/** Candidate enterprises for some links, unscored (招谁), one round trip. */
-export async function readCandidates(executor: Executor, p: CandidateParams): Promise<CandidateRow[]> {
-  if (p.linkIds.length === 0) return [];
-  const rows = await executor.read(targetCandidatesQ, { ...p });
-  return rows.map((r) => CandidateRowModel.parse(r));
+// engineCatalog: every link with its parent, chain and name, every SUPPLIES edge between links
+// (allowCycle ones too: supply fit counts them), and the members of every source zone. Small
+// (the catalog has a few hundred links), region-free, cached by the service.
+export const engineCatalogQ = cypher(
+  'engineCatalog',
+  `CALL () {
+     MATCH (l:Link)
+     OPTIONAL MATCH (l)-[:PART_OF]->(p:Link)
+     WITH l, p ORDER BY l.id
+     RETURN collect([l.id, p.id, l.chainId, l.name]) AS links
+   }
+   CALL () {
+     MATCH (a:Link)-[:SUPPLIES]->(b:Link)
+     WITH a, b ORDER BY a.id, b.id
+     RETURN collect([a.id, b.id]) AS supplies
+   }
+   CALL () {
+     MATCH (z:SourceZone)
+     OPTIONAL MATCH (z)<-[:IN_ZONE]-(m:Region)
+     WITH z, m ORDER BY z.code, m.code
+     RETURN collect([z.code, z.name, m.code]) AS zoneMembers
+   }
+   RETURN links, supplies, zoneMembers`,
+);
+
+/** The link catalog, SUPPLIES edges and source zones, one round trip, with its bookmark. */
+export async function readCatalog(executor: Executor): Promise<{ value: CatalogRow; bookmark: string }> {
+  const { rows, bookmark } = await executor.readWithBookmark(engineCatalogQ);
+  return { value: CatalogRowModel.parse(rows[0]), bookmark };
+}
+
+// linkFirms: the enterprises working directly in each of some links (anywhere), with what
+// ranking them needs: tags, revenue, location codes and every link they work in.
+export const linkFirmsQ = cypher(
+  'linkFirms',
+  `UNWIND $linkIds AS linkId
+   OPTIONAL MATCH (l:Link {id: linkId})
+   RETURN linkId, COLLECT {
+     MATCH (l)<-[:OPERATES_IN]-(e:Enterprise)
+     RETURN [e.id, e.tags, e.revenue, e.provinceCode, e.cityCode, e.countyCode, e.regionCode,
+             [(e)-[:OPERATES_IN]->(x:Link) | x.id]]
+   } AS firms`,
+);
+
+/** The firms of each link, one round trip, with its bookmark. */
+export async function readLinkFirms(
+  executor: Executor,
+  linkIds: readonly string[],
+): Promise<{ value: LinkFirmsRow[]; bookmark: string }> {
+  const { rows, bookmark } = await executor.readWithBookmark(linkFirmsQ, { linkIds });
+  return { value: rows.map((r) => LinkFirmsRowModel.parse(r)), bookmark };
+}
+
+// regionContext: for a region (and every region within it), how many of its firms each
+// enterprise has a SUPPLIES_TO / INVESTS_IN tie with (either direction; only enterprises with at
+// least one), and the firms its target libraries include and its active projects are by.
+export const regionContextQ = cypher(
+  'regionContext',
+  `MATCH (r:Region {code: $regionCode})
+   CALL (r) {
+     ${LOCAL_FIRMS}
+     MATCH (e)-[:SUPPLIES_TO|INVESTS_IN]-(n:Enterprise)
+     WHERE n <> e
+     WITH n, count(DISTINCT e) AS k
+     RETURN collect([n.id, k]) AS ties
+   }
+   CALL (r) {
+     MATCH (r)<-[:WITHIN*0..4]-(w:Region)
+     RETURN collect(w) AS within
+   }
+   CALL (within) {
+     UNWIND within AS w
+     MATCH (w)<-[:FOR_REGION]-(:TaskForce)-[:OWNS]->(:TargetLibrary)-[:INCLUDES]->(e:Enterprise)
+     RETURN collect(DISTINCT e.id) AS library
+   }
+   CALL (within) {
+     UNWIND within AS w
+     MATCH (w)<-[:IN_REGION]-(p:Project)-[:BY]->(e:Enterprise)
+     WHERE coalesce(p.stage, '') <> 'TERMINATED'
+     RETURN collect(DISTINCT e.id) AS projects
+   }
+   RETURN ties, library, projects`,
+);
+
+/** A region's tie counts and courted firms, one round trip, with its bookmark; null for an unknown region. */
+export async function readRegionContext(
+  executor: Executor,
+  regionCode: string,
+): Promise<{ value: RegionContextRow | null; bookmark: string }> {
+  const { rows, bookmark } = await executor.readWithBookmark(regionContextQ, { regionCode });
+  return { value: rows[0] ? RegionContextRowModel.parse(rows[0]) : null, bookmark };
+}
+
+// hitDetails: the records of the enterprises listed as targets, each with the names of the
+// region's firms it has a tie with (ordered by their id), for the explanation.
+export const hitDetailsQ = cypher(
+  'hitDetails',
+  `UNWIND $ids AS id
+   MATCH (e:Enterprise {id: id})
+   RETURN ${enterpriseFields('e')} AS enterprise,
+          COLLECT { MATCH (e)-[:SUPPLIES_TO|INVESTS_IN]-(n:Enterprise)
+                    WHERE n <> e AND ${inRegion('n', '$regionCode')}
+                    WITH DISTINCT n ORDER BY n.id RETURN n.name } AS ties`,
+);
+
+/** Records and tie names of some enterprises, one round trip; a firm deleted meanwhile is left out. */
+export async function readHitDetails(
+  executor: Executor,
+  p: { ids: readonly string[]; regionCode: string },
+): Promise<HitDetailsRow[]> {
+  if (p.ids.length === 0) return [];
+  const rows = await executor.read(hitDetailsQ, { ...p });
+  return rows.map((r) => HitDetailsRowModel.parse(r));
 }
 
 /** The enterprise property that places a firm in a region of each level (the unit of 延链 relatedness). */

@@ -1,14 +1,15 @@
 import type { Context } from '../core/context.js';
 import { keyOf } from '../core/relay.js';
 import { PROJECT_STAGES } from '../pipeline/pipeline.model.js';
-import { diagnose, type ChainRegionArgs } from './diagnosis.service.js';
+import { isKnown } from './candidates.service.js';
+import { diagnoseAt, type ChainRegionArgs } from './diagnosis.service.js';
 import { count, resolveWeights, resolveZones, type ThresholdsArg, type WeightsArg } from './engine.args.js';
 import { DEFAULT_PER_LINK, MAX_PER_LINK } from './engine.defaults.js';
 import type { OrganisationRow } from './engine.model.js';
 import type { InvestmentMapRecord, MapOrganisationRecord } from './engine.records.js';
-import { readCandidates, readOrganisation } from './engine.store.js';
+import { readOrganisation } from './engine.store.js';
 import { groupSourceRegions, withRegions } from './regions.service.js';
-import { candidateParams, perLink, resolveGroups } from './targets.service.js';
+import { candidatesFor, gapTarget, perLink, prepare, resolveGroups } from './targets.service.js';
 
 // 谁来招 and the whole investment map (一张招商地图).
 
@@ -49,32 +50,28 @@ export interface MapArgs extends ChainRegionArgs {
 
 /**
  * 一张招商地图: 招什么 (diagnosis and gaps), 招谁 (best targets per gap), 到哪招 (source
- * regions for all gaps), 谁来招 (task forces, chain leaders, libraries, pipeline). Five queries
- * in three steps: diagnosis ∥ organisation, then candidates, then enterprise ∥ region records.
+ * regions for all gaps), 谁来招 (task forces, chain leaders, libraries, pipeline). With the
+ * figures cached, four queries in two steps: diagnosis ∥ organisation, then the hits' records ∥
+ * region records.
  */
 export async function investmentMap(ctx: Context, args: MapArgs): Promise<InvestmentMapRecord> {
   const weights = resolveWeights(args.weights);
   const zones = resolveZones(args.sourceZones);
   const perGap = count(args.perGap, 'perGap', DEFAULT_PER_LINK, MAX_PER_LINK);
-  const [d, org] = await Promise.all([
-    diagnose(ctx, args),
+  const [{ diagnosis: d, bookmark }, org] = await Promise.all([
+    diagnoseAt(ctx, args),
     readOrganisation(ctx.executor, {
       chainId: keyOf('Chain', args.chainId),
       regionCode: keyOf('Region', args.regionCode),
     }),
   ]);
-  const candidates = await readCandidates(
-    ctx.executor,
-    candidateParams(
-      d,
-      d.gaps.map((g) => g.link.key),
-      zones,
-      { withExternal: true, anchorsOnly: false, withLocal: false },
-    ),
-  );
-  const eligible = candidates.filter((c) => args.includeKnown || (!c.inLibrary && !c.inProject));
+  const at = { ctx, bookmark };
+  const ids = d.gaps.map((g) => g.link.key);
+  const p = await prepare(at, d, ids, { zones, weights, region: true });
+  const candidates = candidatesFor(p, d, ids, { withExternal: true, anchorsOnly: false, withLocal: false });
+  const eligible = candidates.filter((c) => args.includeKnown || !isKnown(c, p.scoring));
   const [targets, regions] = await Promise.all([
-    resolveGroups(ctx, perLink(d.gaps, eligible, perGap, { weights })),
+    resolveGroups(at, d, d.gaps, perLink(d.gaps.map(gapTarget), eligible, perGap, p.scoring), p.scoring),
     withRegions(ctx, groupSourceRegions(candidates, d.gaps, args.level ?? 'PROVINCE')),
   ]);
   return {

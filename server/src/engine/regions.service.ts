@@ -1,19 +1,18 @@
 import type { Context } from '../core/context.js';
+import type { Candidate } from './candidates.service.js';
 import { cmp } from './diagnosis.logic.js';
-import { diagnose, type ChainRegionArgs } from './diagnosis.service.js';
+import { diagnoseAt, type ChainRegionArgs } from './diagnosis.service.js';
 import type { ThresholdsArg } from './engine.args.js';
-import type { CandidateRow } from './engine.model.js';
+import { DEFAULT_WEIGHTS } from './engine.defaults.js';
 import type { LinkDiagnosisRecord, SourceRegionLinkRecord, SourceRegionRecord } from './engine.records.js';
-import { readCandidates } from './engine.store.js';
-import { isAnchor } from './score.logic.js';
-import { candidateParams, chainLinks } from './targets.service.js';
+import { candidatesFor, chainLinks, prepare } from './targets.service.js';
 
 /**
  * Group candidates by province or city: distinct candidates, anchors among them, revenue, and
  * counts per target link. Heat = candidates + anchors. Best first; ties by revenue, then code.
  */
 export function groupSourceRegions(
-  candidates: CandidateRow[],
+  candidates: Candidate[],
   rows: LinkDiagnosisRecord[],
   level: 'PROVINCE' | 'CITY',
 ): {
@@ -24,35 +23,46 @@ export function groupSourceRegions(
   revenue: number | null;
   links: SourceRegionLinkRecord[];
 }[] {
-  const groups = new Map<string, CandidateRow[]>();
+  interface Group {
+    candidates: number;
+    anchors: number;
+    revenue: number;
+    known: number;
+    links: Map<string, { count: number; anchors: number }>;
+  }
+  const groups = new Map<string, Group>();
   for (const c of candidates) {
-    const code = level === 'PROVINCE' ? c.provinceCode : c.cityCode;
+    const code = level === 'PROVINCE' ? c.firm.provinceCode : c.firm.cityCode;
     if (!code) continue;
-    if (!groups.has(code)) groups.set(code, []);
-    groups.get(code)!.push(c);
+    let g = groups.get(code);
+    if (!g) groups.set(code, (g = { candidates: 0, anchors: 0, revenue: 0, known: 0, links: new Map() }));
+    const anchor = c.firm.anchor ? 1 : 0;
+    g.candidates += 1;
+    g.anchors += anchor;
+    if (c.firm.revenue != null) {
+      g.revenue += c.firm.revenue;
+      g.known += 1;
+    }
+    for (const l of c.links) {
+      const n = g.links.get(l);
+      if (n) {
+        n.count += 1;
+        n.anchors += anchor;
+      } else g.links.set(l, { count: 1, anchors: anchor });
+    }
   }
   return [...groups.entries()]
-    .map(([code, cs]) => {
-      const anchorCount = cs.filter((c) => isAnchor(c.tags)).length;
-      const known = cs.filter((c) => c.revenue != null);
-      return {
-        code,
-        score: cs.length + anchorCount,
-        candidateCount: cs.length,
-        anchorCount,
-        revenue: known.length ? Math.round(known.reduce((s, c) => s + c.revenue!, 0) * 1e6) / 1e6 : null,
-        links: rows
-          .map((r) => {
-            const inLink = cs.filter((c) => c.links.includes(r.link.key));
-            return {
-              link: r.link,
-              count: inLink.length,
-              anchorCount: inLink.filter((c) => isAnchor(c.tags)).length,
-            };
-          })
-          .filter((l) => l.count > 0),
-      };
-    })
+    .map(([code, g]) => ({
+      code,
+      score: g.candidates + g.anchors,
+      candidateCount: g.candidates,
+      anchorCount: g.anchors,
+      revenue: g.known ? Math.round(g.revenue * 1e6) / 1e6 : null,
+      links: rows.flatMap((r) => {
+        const n = g.links.get(r.link.key);
+        return n ? [{ link: r.link, count: n.count, anchorCount: n.anchors }] : [];
+      }),
+    }))
     .sort((a, b) => b.score - a.score || (b.revenue ?? 0) - (a.revenue ?? 0) || cmp(a.code, b.code));
 }
 
@@ -70,7 +80,7 @@ export async function withRegions(
 
 /**
  * 到哪招: provinces or cities ranked by the candidates there for one gap link or every gap, with
- * counts per link. Three round trips: diagnosis, candidates, region records.
+ * counts per link. Two round trips with the figures cached: diagnosis, region records.
  */
 export async function sourceRegions(
   ctx: Context,
@@ -80,16 +90,10 @@ export async function sourceRegions(
     thresholds?: ThresholdsArg;
   },
 ): Promise<SourceRegionRecord[]> {
-  const d = await diagnose(ctx, args);
+  const { diagnosis: d, bookmark } = await diagnoseAt(ctx, args);
   const rows = args.linkId ? chainLinks(d, [args.linkId], () => 'linkId') : d.gaps;
-  const candidates = await readCandidates(
-    ctx.executor,
-    candidateParams(
-      d,
-      rows.map((r) => r.link.key),
-      [],
-      { withExternal: true, anchorsOnly: false, withLocal: false },
-    ),
-  );
+  const ids = rows.map((r) => r.link.key);
+  const p = await prepare({ ctx, bookmark }, d, ids, { zones: [], weights: DEFAULT_WEIGHTS, region: false });
+  const candidates = candidatesFor(p, d, ids, { withExternal: true, anchorsOnly: false, withLocal: false });
   return withRegions(ctx, groupSourceRegions(candidates, rows, args.level ?? 'PROVINCE'));
 }

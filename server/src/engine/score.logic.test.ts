@@ -3,6 +3,7 @@ import { DEFAULT_WEIGHTS } from './engine.defaults.js';
 import {
   compareHits,
   isAnchor,
+  rankScore,
   revenueValue,
   scoreCandidate,
   strengthValue,
@@ -105,5 +106,49 @@ describe('compareHits', () => {
       { id: 'c', score: 0.9 },
     ];
     expect(hits.sort(compareHits).map((h) => h.id)).toEqual(['c', 'a', 'b']);
+  });
+});
+
+describe('rankScore (the ranking of every candidate)', () => {
+  it('is exactly the explained score, for every mix of factors and weights', () => {
+    const weightSets = [
+      DEFAULT_WEIGHTS,
+      { strength: 1, gap: 0, ties: 0, supplyFit: 0, sourceZone: 0 },
+      { strength: 0.1, gap: 0.7, ties: 0.3, supplyFit: 0.05, sourceZone: 2 },
+    ];
+    const names = ['甲', '乙', '丙', '丁', '戊'];
+    let checked = 0;
+    for (const weights of weightSets)
+      for (const tags of [[], ['HIGH_TECH'], ['LISTED', 'GLOBAL_500'], ['UNKNOWN']])
+        for (const revenue of [null, 0, 0.57, 3, 999.99, 12000])
+          for (const ties of [0, 1, 2, 5])
+            for (const fit of [0, 1, 3])
+              for (const zones of [[], ['长三角']])
+                for (const local of [false, true])
+                  for (const severity of [1, 0.55, 0.2]) {
+                    const f = firm({
+                      tags,
+                      revenue,
+                      local,
+                      ties: names.slice(0, ties),
+                      supplyFit: names.slice(0, fit),
+                      zones,
+                    });
+                    const explained = scoreCandidate(f, { severity, label: 'x' }, weights).score;
+                    const ranked = rankScore(
+                      {
+                        strength: strengthValue(tags, revenue),
+                        ties,
+                        supplyFit: fit,
+                        inZone: zones.length > 0,
+                        local,
+                      },
+                      severity,
+                      weights,
+                    );
+                    expect(ranked).toBe(explained);
+                    checked++;
+                  }
+    expect(checked).toBe(3 * 4 * 6 * 4 * 3 * 2 * 2 * 3);
   });
 });

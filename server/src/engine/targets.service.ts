@@ -1,10 +1,29 @@
-import type { LinkRecord } from '../chain/chain.model.js';
 import type { Context } from '../core/context.js';
 import { badInput } from '../core/errors.js';
 import { keyOf } from '../core/relay.js';
-import type { EnterpriseRecord } from '../enterprise/enterprise.model.js';
+import {
+  catalogAt,
+  explain,
+  firmsOf,
+  gatherCandidates,
+  forEachCandidate,
+  regionContextAt,
+  scoring,
+  subtree,
+  rankedTop,
+  scoreFor,
+  type At,
+  type Candidate,
+  type CandidateScope,
+  type Catalog,
+  type Firm,
+  type Ranked,
+  type RegionContext,
+  type Scoring,
+  type Target,
+} from './candidates.service.js';
 import { cmp, stageOrder } from './diagnosis.logic.js';
-import { diagnose, type ChainRegionArgs } from './diagnosis.service.js';
+import { diagnoseAt, type ChainRegionArgs } from './diagnosis.service.js';
 import { count, resolveWeights, resolveZones, type ThresholdsArg, type WeightsArg } from './engine.args.js';
 import {
   ANCHOR_TAGS,
@@ -17,17 +36,14 @@ import {
   type GapKind,
   type Weights,
 } from './engine.defaults.js';
-import type { CandidateRow } from './engine.model.js';
 import type {
   DiagnosisRecord,
   ExtensionOptionRecord,
   LinkDiagnosisRecord,
   LinkTargetsRecord,
-  TargetHitRecord,
   TargetListRecord,
 } from './engine.records.js';
-import { readCandidates, readExtension, type CandidateParams } from './engine.store.js';
-import { compareHits, scoreCandidate } from './score.logic.js';
+import { readExtension } from './engine.store.js';
 
 // 招谁 (补链), 强链 and 延链: candidates scored by score.logic.ts (docs/method.md).
 
@@ -40,12 +56,7 @@ const GAP_LABEL: Record<GapKind, string> = {
   WEAK: '强弱链',
 };
 
-export interface Target {
-  link: LinkRecord;
-  gap: GapKind | null;
-  severity: number;
-  label: string;
-}
+export type { Target } from './candidates.service.js';
 
 export function gapTarget(d: LinkDiagnosisRecord): Target {
   return {
@@ -56,48 +67,11 @@ export function gapTarget(d: LinkDiagnosisRecord): Target {
   };
 }
 
-export interface Scoring {
-  weights: Weights;
-}
-
-export interface PendingHit extends Omit<TargetHitRecord, 'enterprise'> {
-  id: string;
-}
-
-/** Score a candidate for one target link. */
-export function hitFor(c: CandidateRow, t: Target, s: Scoring): PendingHit {
-  const scored = scoreCandidate(
-    {
-      id: c.id,
-      name: c.name,
-      tags: c.tags,
-      revenue: c.revenue,
-      local: c.isLocal,
-      ties: c.ties,
-      supplyFit: c.fit,
-      zones: [...new Set(c.zones)],
-    },
-    t,
-    s.weights,
-  );
-  return {
-    id: c.id,
-    link: t.link,
-    gap: t.gap,
-    score: scored.score,
-    factors: scored.factors,
-    local: c.isLocal,
-    inLibrary: c.inLibrary,
-    inProject: c.inProject,
-    sourceZones: c.isLocal ? [] : [...new Set(c.zones)],
-  };
-}
-
 /**
  * The target link a candidate is listed for: one it works in directly before a parent link it
  * fills through a sub-link; among those, the most severe gap, then upstream first, then id.
  */
-function bestTarget(c: CandidateRow, targets: ReadonlyMap<string, Target>): Target {
+function bestTarget(c: Candidate, targets: ReadonlyMap<string, Target>): Target {
   const options = c.links.map((id) => targets.get(id)).filter((t): t is Target => t !== undefined);
   options.sort(
     (a, b) =>
@@ -109,38 +83,41 @@ function bestTarget(c: CandidateRow, targets: ReadonlyMap<string, Target>): Targ
   return options[0]!;
 }
 
-/** Fill in the enterprise records of hits, one batched query for all of them. */
-export async function withEnterprises<T extends { id: string }>(
-  ctx: Context,
-  hits: T[],
-): Promise<(Omit<T, 'id'> & { enterprise: EnterpriseRecord })[]> {
-  const ids = [...new Set(hits.map((h) => h.id))];
-  const loaded = await ctx.loaders.enterprise.loadMany(ids);
-  const byId = new Map<string, EnterpriseRecord>();
-  loaded.forEach((e, i) => {
-    if (e && !(e instanceof Error)) byId.set(ids[i]!, e);
-  });
-  return hits
-    .filter((h) => byId.has(h.id))
-    .map(({ id, ...rest }) => ({ ...rest, enterprise: byId.get(id)! }));
-}
-
 const strongIds = (d: DiagnosisRecord) => d.links.filter((l) => l.status === 'STRONG').map((l) => l.link.key);
 
-export function candidateParams(
+const NO_REGION: RegionContext = { ties: new Map(), library: new Set(), projects: new Set() };
+
+/** Everything ranking needs, from the cache or read once: catalog, region context, then the links' firms. */
+export interface Prepared {
+  catalog: Catalog;
+  firms: Map<string, Firm[]>;
+  scoring: Scoring;
+}
+
+export async function prepare(
+  at: At,
   d: DiagnosisRecord,
-  linkIds: string[],
-  zones: string[],
-  scope: Pick<CandidateParams, 'withExternal' | 'anchorsOnly' | 'withLocal'>,
-): CandidateParams {
-  return {
-    regionCode: d.region.code,
-    linkIds,
-    strongLinkIds: strongIds(d),
-    zones,
-    anchorTags: ANCHOR_TAGS,
-    ...scope,
-  };
+  targetIds: readonly string[],
+  opts: { zones: readonly string[]; weights: Weights; region: boolean },
+): Promise<Prepared> {
+  const [catalog, region] = await Promise.all([
+    catalogAt(at),
+    opts.region ? regionContextAt(at, d.region.code) : NO_REGION,
+  ]);
+  const firms = await firmsOf(
+    at,
+    targetIds.flatMap((t) => subtree(catalog, t)),
+  );
+  return { catalog, firms, scoring: scoring(catalog, region, strongIds(d), opts.zones, opts.weights) };
+}
+
+export function candidatesFor(
+  p: Prepared,
+  d: DiagnosisRecord,
+  targetIds: readonly string[],
+  scope: CandidateScope,
+): Candidate[] {
+  return gatherCandidates(p.catalog, p.firms, targetIds, d.region.code, scope);
 }
 
 /** The chain's links named by `linkIds` (ids or global ids), in gap order; every one must belong to the chain. */
@@ -175,71 +152,71 @@ export interface TargetArgs extends ChainRegionArgs {
  * 补链: enterprises outside the region working in its MISSING or WEAK links (or the given ones),
  * one hit per enterprise for the most valuable link it fills, best first. Firms already in a
  * target library or project of the region are left out unless `includeKnown`.
- * Three round trips: diagnosis, candidates, enterprise records.
+ * Every candidate is ranked in memory from cached figures (candidates.service.ts); two round trips
+ * with the figures cached (diagnosis, then the hits' records), more after a commit.
  */
 export async function gapTargets(ctx: Context, args: TargetArgs): Promise<TargetListRecord> {
   const weights = resolveWeights(args.weights);
   const zones = resolveZones(args.sourceZones);
   const first = count(args.first, 'first', DEFAULT_FIRST, MAX_FIRST);
   if (args.linkIds && args.linkIds.length > 100) throw badInput('at most 100 linkIds', 'linkIds');
-  const d = await diagnose(ctx, args);
+  const { diagnosis: d, bookmark } = await diagnoseAt(ctx, args);
+  const at: At = { ctx, bookmark };
   const rows = args.linkIds?.length ? chainLinks(d, args.linkIds, (i) => `linkIds.${i}`) : d.gaps;
   const targets = new Map(rows.map((r) => [r.link.key, gapTarget(r)]));
-  const candidates = await readCandidates(
-    ctx.executor,
-    candidateParams(d, [...targets.keys()], zones, {
-      withExternal: true,
-      anchorsOnly: false,
-      withLocal: false,
-    }),
-  );
-  const eligible = candidates.filter((c) => args.includeKnown || (!c.inLibrary && !c.inProject));
-  const ranked = eligible.map((c) => hitFor(c, bestTarget(c, targets), { weights })).sort(compareHits);
-  return {
-    totalCount: ranked.length,
-    hits: await withEnterprises(ctx, ranked.slice(0, first)),
-    weights,
-    sourceZones: zones,
-  };
+  const ids = [...targets.keys()];
+  const p = await prepare(at, d, ids, { zones, weights, region: true });
+  let eligible = 0;
+  const best = rankedTop(first);
+  const s = p.scoring;
+  forEachCandidate(p.catalog, p.firms, ids, d.region.code, EXTERNAL, (firm, links, direct, isLocal) => {
+    if (!args.includeKnown && (s.region.library.has(firm.id) || s.region.projects.has(firm.id))) return;
+    eligible += 1;
+    const t =
+      links.length === 1 ? targets.get(links[0]!)! : bestTarget({ firm, links, direct, isLocal }, targets);
+    const score = scoreFor(firm, isLocal, t, s);
+    best.offer(score, firm.id, () => ({ candidate: { firm, links, direct, isLocal }, target: t, score }));
+  });
+  const [hits] = await explain(at, d.region.code, [best.items], p.scoring);
+  return { totalCount: eligible, hits: hits!, weights, sourceZones: zones };
 }
 
-/** The top `n` hits of each target link among the candidates, in the order of `rows`. */
+const EXTERNAL: CandidateScope = { withExternal: true, anchorsOnly: false, withLocal: false };
+
+/** The top `n` candidates of each target link (ranked for that link), in the order of `targets`. */
 export function perLink(
-  rows: LinkDiagnosisRecord[],
-  candidates: CandidateRow[],
+  targets: Target[],
+  candidates: Iterable<Candidate>,
   n: number,
   s: Scoring,
-  target: (r: LinkDiagnosisRecord) => Target = gapTarget,
-): { diagnosis: LinkDiagnosisRecord; hits: PendingHit[] }[] {
-  return rows.map((r) => {
-    const t = target(r);
-    const hits = candidates
-      .filter((c) => c.links.includes(r.link.key))
-      .map((c) => hitFor(c, t, s))
-      .sort(compareHits)
-      .slice(0, n);
-    return { diagnosis: r, hits };
-  });
+): Ranked[][] {
+  const tops = new Map(targets.map((t) => [t.link.key, { t, top: rankedTop(n) }]));
+  for (const c of candidates)
+    for (const l of c.links) {
+      const g = tops.get(l);
+      if (!g) continue;
+      const score = scoreFor(c.firm, c.isLocal, g.t, s);
+      g.top.offer(score, c.firm.id, () => ({ candidate: c, target: g.t, score }));
+    }
+  return targets.map((t) => tops.get(t.link.key)!.top.items);
 }
 
+/** Ranked groups of `rows` with their records and explanations, one query for all. */
 export async function resolveGroups(
-  ctx: Context,
-  groups: { diagnosis: LinkDiagnosisRecord; hits: PendingHit[] }[],
+  at: At,
+  d: DiagnosisRecord,
+  rows: LinkDiagnosisRecord[],
+  groups: Ranked[][],
+  s: Scoring,
 ): Promise<LinkTargetsRecord[]> {
-  const all = await withEnterprises(
-    ctx,
-    groups.flatMap((g, gi) => g.hits.map((h) => ({ ...h, gi }))),
-  );
-  return groups.map((g, gi) => ({
-    diagnosis: g.diagnosis,
-    hits: all.filter((h) => h.gi === gi).map(({ gi: _gi, ...h }) => h),
-  }));
+  const hits = await explain(at, d.region.code, groups, s);
+  return rows.map((r, i) => ({ diagnosis: r, hits: hits[i]! }));
 }
 
 /**
  * 强链: for each WEAK link and each STRONG link without an anchor, anchors from elsewhere and
  * local firms that could expand (flagged `local`), best first.
- * Three round trips: diagnosis, candidates, enterprise records.
+ * Two round trips with the figures cached (diagnosis, then the hits' records), more after a commit.
  */
 export async function strengthenTargets(
   ctx: Context,
@@ -253,27 +230,23 @@ export async function strengthenTargets(
   const weights = resolveWeights(args.weights);
   const zones = resolveZones(args.sourceZones);
   const first = count(args.first, 'first', DEFAULT_PER_LINK, MAX_PER_LINK);
-  const d = await diagnose(ctx, args);
+  const { diagnosis: d, bookmark } = await diagnoseAt(ctx, args);
+  const at: At = { ctx, bookmark };
   const rows = [
     ...d.gaps.filter((g) => g.status === 'WEAK'),
     ...d.links.filter((l) => l.status === 'STRONG' && l.anchorCount === 0),
   ];
-  const candidates = await readCandidates(
-    ctx.executor,
-    candidateParams(
-      d,
-      rows.map((r) => r.link.key),
-      zones,
-      { withExternal: true, anchorsOnly: true, withLocal: true },
-    ),
-  );
-  return resolveGroups(ctx, perLink(rows, candidates, first, { weights }));
+  const ids = rows.map((r) => r.link.key);
+  const p = await prepare(at, d, ids, { zones, weights, region: true });
+  const candidates = candidatesFor(p, d, ids, { withExternal: true, anchorsOnly: true, withLocal: true });
+  return resolveGroups(at, d, rows, perLink(rows.map(gapTarget), candidates, first, p.scoring), p.scoring);
 }
 
 /**
  * 延链: links SUPPLIES-adjacent to the region's STRONG links, outside the chain or missing in
  * it, ranked by how many strong links they touch, then by relatedness, each with its best
- * candidates outside the region. Four round trips: diagnosis, options, candidates, records.
+ * candidates outside the region. Three round trips with the figures cached: diagnosis, options,
+ * the hits' records.
  */
 export async function extensionOptions(
   ctx: Context,
@@ -289,7 +262,8 @@ export async function extensionOptions(
   const zones = resolveZones(args.sourceZones);
   const first = count(args.first, 'first', DEFAULT_FIRST, MAX_FIRST);
   const perOption = count(args.perOption, 'perOption', DEFAULT_PER_LINK, MAX_PER_LINK);
-  const d = await diagnose(ctx, args);
+  const { diagnosis: d, bookmark } = await diagnoseAt(ctx, args);
+  const at: At = { ctx, bookmark };
   const strong = d.links.filter((l) => l.status === 'STRONG');
   const linkByKey = new Map(d.links.map((l) => [l.link.key, l]));
   const rows = await readExtension(ctx.executor, d.region.level, {
@@ -334,35 +308,15 @@ export async function extensionOptions(
         b.touches.length - a.touches.length || b.relatedness - a.relatedness || cmp(a.link.key, b.link.key),
     )
     .slice(0, first);
-  const candidates = await readCandidates(
-    ctx.executor,
-    candidateParams(
-      d,
-      options.map((o) => o.link.key),
-      zones,
-      { withExternal: true, anchorsOnly: false, withLocal: false },
-    ),
-  );
+  const ids = options.map((o) => o.link.key);
+  const p = await prepare(at, d, ids, { zones, weights, region: true });
   const targetOf = (o: (typeof options)[number]): Target => {
     const inChain = linkByKey.get(o.link.key);
     return inChain?.gap
       ? gapTarget(inChain)
       : { link: o.link, gap: null, severity: EXTENSION_SEVERITY, label: `延链：${o.link.name}` };
   };
-  const groups = options.map((o) => ({
-    option: o,
-    hits: candidates
-      .filter((c) => c.links.includes(o.link.key))
-      .map((c) => hitFor(c, targetOf(o), { weights }))
-      .sort(compareHits)
-      .slice(0, perOption),
-  }));
-  const resolved = await withEnterprises(
-    ctx,
-    groups.flatMap((g, gi) => g.hits.map((h) => ({ ...h, gi }))),
-  );
-  return groups.map((g, gi) => ({
-    ...g.option,
-    candidates: resolved.filter((h) => h.gi === gi).map(({ gi: _gi, ...h }) => h),
-  }));
+  const groups = perLink(options.map(targetOf), candidatesFor(p, d, ids, EXTERNAL), perOption, p.scoring);
+  const hits = await explain(at, d.region.code, groups, p.scoring);
+  return options.map((o, i) => ({ ...o, candidates: hits[i]! }));
 }
