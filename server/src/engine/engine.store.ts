@@ -4,6 +4,8 @@ import { chainFields, linkFields } from '../chain/chain.model.js';
 import { enterpriseFields } from '../enterprise/enterprise.model.js';
 import { personFields, projectFields, taskForceFields } from '../pipeline/pipeline.model.js';
 import { regionFields, type RegionLevel } from '../region/region.model.js';
+import type { ScopeParam } from '../auth/auth.model.js';
+import { inScope } from '../auth/scope.js';
 import { LINK_DEPTH } from './engine.defaults.js';
 import {
   CandidateRowModel,
@@ -142,10 +144,10 @@ export const targetCandidatesQ = cypher(
         [m IN zoneMembers WHERE m[0] IN [e.provinceCode, e.cityCode, e.countyCode, e.regionCode] | m[1]] AS zones
    RETURN e.id AS id, e.name AS name, e.tags AS tags, e.revenue AS revenue,
           e.provinceCode AS provinceCode, e.cityCode AS cityCode, isLocal, links, direct, ties, fit, zones,
-          EXISTS { MATCH (e)<-[:INCLUDES]-(:TargetLibrary)<-[:OWNS]-(:TaskForce)-[:FOR_REGION]->(w:Region)
-                   WHERE w.code IN within } AS inLibrary,
+          EXISTS { MATCH (e)<-[:INCLUDES]-(lib:TargetLibrary)<-[:OWNS]-(:TaskForce)-[:FOR_REGION]->(w:Region)
+                   WHERE w.code IN within AND ${inScope.targetLibrary('lib')} } AS inLibrary,
           EXISTS { MATCH (e)<-[:BY]-(p:Project)-[:IN_REGION]->(w:Region)
-                   WHERE w.code IN within AND coalesce(p.stage, '') <> 'TERMINATED' } AS inProject
+                   WHERE w.code IN within AND coalesce(p.stage, '') <> 'TERMINATED' AND ${inScope.project('p')} } AS inProject
    ORDER BY id`,
 );
 
@@ -163,9 +165,13 @@ export interface CandidateParams {
 }
 
 /** Candidate enterprises for some links, unscored (招谁), one round trip. */
-export async function readCandidates(executor: Executor, p: CandidateParams): Promise<CandidateRow[]> {
+export async function readCandidates(
+  executor: Executor,
+  scope: ScopeParam,
+  p: CandidateParams,
+): Promise<CandidateRow[]> {
   if (p.linkIds.length === 0) return [];
-  const rows = await executor.read(targetCandidatesQ, { ...p });
+  const rows = await executor.read(targetCandidatesQ, { ...p, scope });
   return rows.map((r) => CandidateRowModel.parse(r));
 }
 
@@ -303,7 +309,7 @@ export const mapOrganisationQ = cypher(
      RETURN collect(w) AS within
    }
    CALL (c, within) {
-     MATCH (c)<-[:FOR_CHAIN]-(t:TaskForce)-[:FOR_REGION]->(w:Region) WHERE w IN within
+     MATCH (c)<-[:FOR_CHAIN]-(t:TaskForce)-[:FOR_REGION]->(w:Region) WHERE w IN within AND ${inScope.taskForce('t')}
      OPTIONAL MATCH (t)<-[:LEADS]-(p:Person)
      WITH t, w, p ORDER BY p.id
      WITH t, w, collect(p)[0] AS leader
@@ -316,7 +322,7 @@ export const mapOrganisationQ = cypher(
      }) AS taskForces
    }
    CALL (c, within) {
-     MATCH (c)<-[:FOR_CHAIN]-(t:TaskForce)-[:FOR_REGION]->(w:Region) WHERE w IN within
+     MATCH (c)<-[:FOR_CHAIN]-(t:TaskForce)-[:FOR_REGION]->(w:Region) WHERE w IN within AND ${inScope.taskForce('t')}
      MATCH (t)-[:OWNS]->(:TargetLibrary)-[:INCLUDES]->(e:Enterprise)
      RETURN count(DISTINCT e) AS targetCount
    }
@@ -324,6 +330,7 @@ export const mapOrganisationQ = cypher(
      UNWIND within AS w
      MATCH (w)<-[:IN_REGION]-(p:Project)
      WHERE (EXISTS { (p)-[:FILLS]->(:Link)<-[:HAS_LINK]-(c) } OR EXISTS { (p)-[:HANDLED_BY]->(:TaskForce)-[:FOR_CHAIN]->(c) })
+       AND ${inScope.project('p')}
      OPTIONAL MATCH (p)-[:BY]->(e:Enterprise)
      WITH p, w, e ORDER BY p.stageOn IS NULL, p.stageOn DESC, p.id
      RETURN collect({
@@ -337,8 +344,9 @@ export const mapOrganisationQ = cypher(
 /** 谁来招 for a chain in a region, one round trip. */
 export async function readOrganisation(
   executor: Executor,
+  scope: ScopeParam,
   p: { chainId: string; regionCode: string },
 ): Promise<OrganisationRow> {
-  const [row] = await executor.read(mapOrganisationQ, { ...p });
+  const [row] = await executor.read(mapOrganisationQ, { ...p, scope });
   return OrganisationRowModel.parse(row);
 }

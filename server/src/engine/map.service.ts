@@ -58,13 +58,14 @@ export async function investmentMap(ctx: Context, args: MapArgs): Promise<Invest
   const perGap = count(args.perGap, 'perGap', DEFAULT_PER_LINK, MAX_PER_LINK);
   const [d, org] = await Promise.all([
     diagnose(ctx, args),
-    readOrganisation(ctx.executor, {
+    readOrganisation(ctx.executor, (await ctx.viewer.scope()).param, {
       chainId: keyOf('Chain', args.chainId),
       regionCode: keyOf('Region', args.regionCode),
     }),
   ]);
   const candidates = await readCandidates(
     ctx.executor,
+    (await ctx.viewer.scope()).param,
     candidateParams(
       d,
       d.gaps.map((g) => g.link.key),

@@ -84,6 +84,7 @@ export async function sourceRegions(
   const rows = args.linkId ? chainLinks(d, [args.linkId], () => 'linkId') : d.gaps;
   const candidates = await readCandidates(
     ctx.executor,
+    (await ctx.viewer.scope()).param,
     candidateParams(
       d,
       rows.map((r) => r.link.key),

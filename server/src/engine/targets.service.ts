@@ -187,6 +187,7 @@ export async function gapTargets(ctx: Context, args: TargetArgs): Promise<Target
   const targets = new Map(rows.map((r) => [r.link.key, gapTarget(r)]));
   const candidates = await readCandidates(
     ctx.executor,
+    (await ctx.viewer.scope()).param,
     candidateParams(d, [...targets.keys()], zones, {
       withExternal: true,
       anchorsOnly: false,
@@ -260,6 +261,7 @@ export async function strengthenTargets(
   ];
   const candidates = await readCandidates(
     ctx.executor,
+    (await ctx.viewer.scope()).param,
     candidateParams(
       d,
       rows.map((r) => r.link.key),
@@ -336,6 +338,7 @@ export async function extensionOptions(
     .slice(0, first);
   const candidates = await readCandidates(
     ctx.executor,
+    (await ctx.viewer.scope()).param,
     candidateParams(
       d,
       options.map((o) => o.link.key),
