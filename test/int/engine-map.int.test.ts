@@ -441,10 +441,11 @@ const strength = (tag: number, revenue: number) =>
   0.5 * tag + 0.5 * (Math.log10(1 + revenue) / Math.log10(1001));
 
 describe('gapTargets (补链)', () => {
-  it('ranks firms outside the region by an explainable score, in three round trips', async () => {
+  it('ranks firms outside the region by an explainable score, in three round trips (and one for the user’s scope)', async () => {
     const t = await gapTargets();
     expect(api.lastQueries().map((q) => q.name)).toEqual([
       'diagnoseChain',
+      'userScope', // the signed-in user's scope, once per request
       'targetCandidates',
       'enterprisesById',
     ]);
@@ -543,6 +544,7 @@ describe('strengthenTargets (强链)', () => {
     );
     expect(api.lastQueries().map((q) => q.name)).toEqual([
       'diagnoseChain',
+      'userScope', // the signed-in user's scope, once per request
       'targetCandidates',
       'enterprisesById',
     ]);
@@ -597,6 +599,7 @@ describe('extensionOptions (延链)', () => {
     expect(api.lastQueries().map((q) => q.name)).toEqual([
       'diagnoseChain',
       'extensionOptions[CITY]',
+      'userScope', // the signed-in user's scope, once per request
       'targetCandidates',
       'enterprisesById',
     ]);
@@ -637,6 +640,7 @@ describe('sourceRegions (到哪招)', () => {
     );
     expect(api.lastQueries().map((q) => q.name)).toEqual([
       'diagnoseChain',
+      'userScope', // the signed-in user's scope, once per request
       'targetCandidates',
       'regionsByCode',
     ]);
@@ -720,7 +724,7 @@ describe('connections', () => {
 });
 
 describe('investmentMap', () => {
-  it('answers 招什么, 招谁, 到哪招 and 谁来招 in five queries', async () => {
+  it('answers 招什么, 招谁, 到哪招 and 谁来招 in five queries (and one for the user’s scope)', async () => {
     const d = await data<{
       investmentMap: {
         chain: { key: string };
@@ -771,7 +775,14 @@ describe('investmentMap', () => {
         .map((q) => q.name)
         .sort(),
     ).toEqual(
-      ['diagnoseChain', 'enterprisesById', 'mapOrganisation', 'regionsByCode', 'targetCandidates'].sort(),
+      [
+        'diagnoseChain',
+        'enterprisesById',
+        'mapOrganisation',
+        'regionsByCode',
+        'targetCandidates',
+        'userScope', // the signed-in user's scope, once per request
+      ].sort(),
     );
     const m = d.investmentMap;
     expect(m.chain.key).toBe('tc');

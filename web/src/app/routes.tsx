@@ -12,6 +12,7 @@ const EnterprisePage = lazy(() => import('../enterprise/EnterprisePage'));
 const PipelinePage = lazy(() => import('../pipeline/PipelinePage'));
 const ReportPage = lazy(() => import('../report/ReportPage'));
 const SearchPage = lazy(() => import('../search/SearchPage'));
+const SignInPage = lazy(() => import('../auth/SignInPage'));
 const NotFound = lazy(() => import('./NotFound'));
 
 export const routes: RouteObject[] = [
@@ -27,6 +28,7 @@ export const routes: RouteObject[] = [
       { path: 'pipeline', element: <PipelinePage /> },
       { path: 'report', element: <ReportPage /> },
       { path: 'search', element: <SearchPage /> },
+      { path: 'signin', element: <SignInPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -3,6 +3,9 @@ import { Link } from 'react-router';
 import { useQuery, type CombinedError } from 'urql';
 import { useCreateProject, useMoveProjectStage } from '../api/actions';
 import { describeError } from '../api/errors';
+import { EntryChangeLog, ProjectChangeLog } from '../auth/ChangeLog';
+import { SignInNeeded } from '../auth/UserMenu';
+import { useMe, type Can } from '../auth/useMe';
 import { scopedHref, useScope } from '../app/scope';
 import {
   PipelineLibrariesDocument,
@@ -33,6 +36,8 @@ interface Actions {
   move: (p: Project, stage: ProjectStage, reason?: string) => Promise<void>;
   create: (e: Entry, p: NewProject) => Promise<boolean>;
   busy: boolean;
+  /** What the signed-in user may do (the rest is hidden). */
+  can: Can;
 }
 
 /** 历史: the project's dated stage moves, oldest first, loaded when opened. */
@@ -64,6 +69,7 @@ function History({ id }: { id: string }) {
 function ProjectCard({ p, actions }: { p: Project; actions: Actions }) {
   const selectId = useId();
   const [history, setHistory] = useState(false);
+  const [changes, setChanges] = useState(false);
   const [terminating, setTerminating] = useState(false);
   const [reason, setReason] = useState('');
   const next = nextStage(p.stage as ProjectStageName);
@@ -88,7 +94,7 @@ function ProjectCard({ p, actions }: { p: Project; actions: Actions }) {
       </small>
       {p.links.length > 0 && <small className="muted">{p.links.map((l) => l.name).join('、')}</small>}
       <div className="card-actions">
-        {next && (
+        {actions.can.editProjects && next && (
           <button
             type="button"
             className="btn btn-small btn-primary"
@@ -98,7 +104,7 @@ function ProjectCard({ p, actions }: { p: Project; actions: Actions }) {
             推进至{PROJECT_STAGE_LABEL[next]} →
           </button>
         )}
-        {p.stage !== 'TERMINATED' && (
+        {actions.can.editProjects && p.stage !== 'TERMINATED' && (
           <>
             <label htmlFor={selectId} className="visually-hidden">
               移至阶段
@@ -134,6 +140,16 @@ function ProjectCard({ p, actions }: { p: Project; actions: Actions }) {
         >
           历史
         </button>
+        {actions.can.readAudit && (
+          <button
+            type="button"
+            className="btn btn-small"
+            aria-expanded={changes}
+            onClick={() => setChanges((v) => !v)}
+          >
+            修改记录
+          </button>
+        )}
       </div>
       {terminating && (
         <form
@@ -159,12 +175,14 @@ function ProjectCard({ p, actions }: { p: Project; actions: Actions }) {
         </form>
       )}
       {history && <History id={p.id} />}
+      {changes && <ProjectChangeLog id={p.id} />}
     </li>
   );
 }
 
 function EntryCard({ e, actions }: { e: Entry; actions: Actions }) {
   const [creating, setCreating] = useState(false);
+  const [changes, setChanges] = useState(false);
   const chainKey = e.library.taskForce?.chain?.key;
   return (
     <li
@@ -203,18 +221,33 @@ function EntryCard({ e, actions }: { e: Entry; actions: Actions }) {
         />
       ) : (
         <div className="card-actions">
-          <button
-            type="button"
-            className="btn btn-small btn-primary"
-            disabled={actions.busy || !chainKey}
-            onClick={() => setCreating(true)}
-            aria-expanded={creating}
-          >
-            立项为线索 →
-          </button>
-          {!chainKey && <small className="muted">该目标库的专班未关联产业链，无法立项。</small>}
+          {actions.can.editProjects && (
+            <button
+              type="button"
+              className="btn btn-small btn-primary"
+              disabled={actions.busy || !chainKey}
+              onClick={() => setCreating(true)}
+              aria-expanded={creating}
+            >
+              立项为线索 →
+            </button>
+          )}
+          {actions.can.editProjects && !chainKey && (
+            <small className="muted">该目标库的专班未关联产业链，无法立项。</small>
+          )}
+          {actions.can.readAudit && (
+            <button
+              type="button"
+              className="btn btn-small"
+              aria-expanded={changes}
+              onClick={() => setChanges((v) => !v)}
+            >
+              修改记录
+            </button>
+          )}
         </div>
       )}
+      {changes && <EntryChangeLog entityId={`${e.library.key}/${e.enterprise.key}`} />}
     </li>
   );
 }
@@ -222,12 +255,13 @@ function EntryCard({ e, actions }: { e: Entry; actions: Actions }) {
 /** 项目推进: the target library and the projects as a board by life-cycle stage. */
 export default function PipelinePage() {
   const { scope } = useScope();
+  const { signedIn, can } = useMe();
   const vars = { regionCode: scope.region, chainId: scope.chain };
-  const proj = useAllProjects(scope.region, scope.chain);
+  const proj = useAllProjects(scope.region, scope.chain, !signedIn);
   const [libRes, refetchLib] = useQuery({
     query: PipelineLibrariesDocument,
     variables: vars,
-    pause: !scope.region,
+    pause: !scope.region || !signedIn,
   });
   const [moveState, moveProject] = useMoveProjectStage();
   const [createState, createProject] = useCreateProject();
@@ -254,6 +288,7 @@ export default function PipelinePage() {
     refetchLib({ requestPolicy: 'network-only' });
   };
   const actions: Actions = {
+    can,
     busy: moveState.fetching || createState.fetching,
     async move(p, stage, reason) {
       const r = await moveProject({
@@ -299,6 +334,13 @@ export default function PipelinePage() {
     }
   };
 
+  if (!signedIn)
+    return (
+      <div className="page">
+        <h1>项目推进</h1>
+        <SignInNeeded what="目标库和招商项目" />
+      </div>
+    );
   if (!scope.region)
     return (
       <div className="page">

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { useQuery } from 'urql';
-import { investmentMapXlsxUrl } from '../api/actions';
+import { downloadAsUser, investmentMapXlsxUrl } from '../api/actions';
+import { authHeaders } from '../auth/session';
 import { useScope } from '../app/scope';
 import {
   ChainDiagnosisDocument,
@@ -103,6 +104,15 @@ export default function ReportPage() {
           href={investmentMapXlsxUrl(region.code, chain.key)}
           download
           data-testid="xlsx-export"
+          onClick={(e) => {
+            // Signed in: the export includes the pipeline in the user's scope, so send the token.
+            const headers = authHeaders();
+            if (!headers.authorization) return;
+            e.preventDefault();
+            void downloadAsUser(investmentMapXlsxUrl(region.code, chain.key), headers).catch((err: unknown) =>
+              window.alert(err instanceof Error ? err.message : String(err)),
+            );
+          }}
         >
           ⬇ 导出 Excel（XLSX）
         </a>
