@@ -81,6 +81,8 @@ async function main(argv: string[]): Promise<number> {
       case 'default': {
         const r = await seedDefault(ex, {
           ifEmpty: values['if-empty'] ?? false,
+          // The development users' passwords are public: never on a production server.
+          users: config.NODE_ENV !== 'production',
           logger,
           ...(values.enterprises ? { enterprises: int(values.enterprises, 'enterprises')! } : {}),
         });

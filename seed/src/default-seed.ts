@@ -19,7 +19,7 @@ export interface DefaultSeedOptions {
   seed?: number;
   quiet?: boolean;
   logger?: Logger;
-  /** Create the development users (default true). */
+  /** Create the development users, whose passwords are public (default true; the CLI: not in production). */
   users?: boolean;
 }
 
