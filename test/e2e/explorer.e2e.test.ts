@@ -88,7 +88,7 @@ async function signIn(username: string, password: string, who: RegExp): Promise<
 describe('the explorer, end to end', () => {
   it('signs in as the 赤壁 new-energy task force; the header says who is signed in', async () => {
     await page.goto(stack.url);
-    await page.getByRole('link', { name: '登录' }).waitFor();
+    await page.getByRole('link', { name: '登录', exact: true }).waitFor();
     await signIn('chibi-nev', 'chibi-dev-2026', /赤壁市.*招商专班/);
   });
 
@@ -187,7 +187,7 @@ describe('the explorer, end to end', () => {
     // The task force is not an audit reader: no change log button on its board.
     expect(await page.getByRole('button', { name: '修改记录' }).count()).toBe(0);
     await page.getByTestId('user-menu').getByRole('button', { name: '退出' }).click();
-    await page.getByRole('link', { name: '登录' }).waitFor();
+    await page.getByRole('link', { name: '登录', exact: true }).waitFor();
     await signIn('xianning', 'xianning-dev-2026', /咸宁市招商办/);
     await page.goto(`${stack.url}/pipeline?region=421200&chain=nev`);
     const card = page

@@ -56,16 +56,17 @@ export async function investmentMap(ctx: Context, args: MapArgs): Promise<Invest
   const weights = resolveWeights(args.weights);
   const zones = resolveZones(args.sourceZones);
   const perGap = count(args.perGap, 'perGap', DEFAULT_PER_LINK, MAX_PER_LINK);
+  const scope = (await ctx.viewer.scope()).param;
   const [d, org] = await Promise.all([
     diagnose(ctx, args),
-    readOrganisation(ctx.executor, (await ctx.viewer.scope()).param, {
+    readOrganisation(ctx.executor, scope, {
       chainId: keyOf('Chain', args.chainId),
       regionCode: keyOf('Region', args.regionCode),
     }),
   ]);
   const candidates = await readCandidates(
     ctx.executor,
-    (await ctx.viewer.scope()).param,
+    scope,
     candidateParams(
       d,
       d.gaps.map((g) => g.link.key),

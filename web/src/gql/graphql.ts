@@ -957,12 +957,13 @@ export type EnterprisePageQuery = {
 
 export type HomeQueryVariables = Exact<{
   regionCode?: InputMaybe<Scalars['String']['input']>;
+  withPipeline: Scalars['Boolean']['input'];
 }>;
 
 export type HomeQuery = {
   __typename?: 'Query';
   chains: Array<{ __typename?: 'Chain'; key: string; name: string; description?: string | null }>;
-  targetLibraries: Array<{
+  targetLibraries?: Array<{
     __typename?: 'TargetLibrary';
     key: string;
     name: string;
@@ -1384,6 +1385,7 @@ export type ReportBaseQueryVariables = Exact<{
   chainId: Scalars['ID']['input'];
   chainKey: Scalars['String']['input'];
   regionCode: Scalars['String']['input'];
+  withPipeline: Scalars['Boolean']['input'];
 }>;
 
 export type ReportBaseQuery = {
@@ -1409,7 +1411,7 @@ export type ReportBaseQuery = {
       suppliesTo: Array<{ __typename?: 'Link'; key: string }>;
     }>;
   } | null;
-  targetLibraries: Array<{
+  targetLibraries?: Array<{
     __typename?: 'TargetLibrary';
     key: string;
     name: string;
@@ -1425,7 +1427,7 @@ export type ReportBaseQuery = {
       region?: { __typename?: 'Region'; code: string; name: string } | null;
     } | null;
   }>;
-  projects: {
+  projects?: {
     __typename?: 'ProjectConnection';
     totalCount: number;
     edges: Array<{
@@ -2929,6 +2931,14 @@ export const HomeDocument = {
           variable: { kind: 'Variable', name: { kind: 'Name', value: 'regionCode' } },
           type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
         },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'withPipeline' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } },
+          },
+        },
       ],
       selectionSet: {
         kind: 'SelectionSet',
@@ -2962,6 +2972,19 @@ export const HomeDocument = {
                     },
                   ],
                 },
+              },
+            ],
+            directives: [
+              {
+                kind: 'Directive',
+                name: { kind: 'Name', value: 'include' },
+                arguments: [
+                  {
+                    kind: 'Argument',
+                    name: { kind: 'Name', value: 'if' },
+                    value: { kind: 'Variable', name: { kind: 'Name', value: 'withPipeline' } },
+                  },
+                ],
               },
             ],
             selectionSet: {
@@ -4316,6 +4339,14 @@ export const ReportBaseDocument = {
           variable: { kind: 'Variable', name: { kind: 'Name', value: 'regionCode' } },
           type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
         },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'withPipeline' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } },
+          },
+        },
       ],
       selectionSet: {
         kind: 'SelectionSet',
@@ -4397,6 +4428,19 @@ export const ReportBaseDocument = {
                     },
                   ],
                 },
+              },
+            ],
+            directives: [
+              {
+                kind: 'Directive',
+                name: { kind: 'Name', value: 'include' },
+                arguments: [
+                  {
+                    kind: 'Argument',
+                    name: { kind: 'Name', value: 'if' },
+                    value: { kind: 'Variable', name: { kind: 'Name', value: 'withPipeline' } },
+                  },
+                ],
               },
             ],
             selectionSet: {
@@ -4488,6 +4532,19 @@ export const ReportBaseDocument = {
                 kind: 'Argument',
                 name: { kind: 'Name', value: 'first' },
                 value: { kind: 'IntValue', value: '50' },
+              },
+            ],
+            directives: [
+              {
+                kind: 'Directive',
+                name: { kind: 'Name', value: 'include' },
+                arguments: [
+                  {
+                    kind: 'Argument',
+                    name: { kind: 'Name', value: 'if' },
+                    value: { kind: 'Variable', name: { kind: 'Name', value: 'withPipeline' } },
+                  },
+                ],
               },
             ],
             selectionSet: {
