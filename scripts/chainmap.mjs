@@ -133,6 +133,10 @@ async function start() {
   run('node', ['graph/dist/cli.js', 'migrate'], { env, label: 'migrations' });
   if (existsSync(join(root, 'seed/dist/cli.js'))) {
     run('node', ['seed/dist/cli.js', 'default', '--if-empty'], { env, label: 'seed' });
+    // Development only: one user per role, with public passwords (printed here, in README.md).
+    if (env.NODE_ENV !== 'production') {
+      run('node', ['seed/dist/cli.js', 'dev-users'], { env, label: 'development users' });
+    }
   }
   const { match } = await startChild('api', 'node', ['server/dist/main.js'], {
     env,

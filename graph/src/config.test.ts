@@ -11,8 +11,23 @@ describe('loadConfig', () => {
   });
 
   it('turns introspection off in production unless asked', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
+    const prod = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32) };
+    expect(loadConfig(prod).introspection).toBe(false);
+    expect(loadConfig({ ...prod, GRAPHQL_INTROSPECTION: 'true' }).introspection).toBe(true);
+  });
+
+  it('requires AUTH_SECRET in production, and uses a development key elsewhere', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET: required in production/);
+    expect(loadConfig({}).devAuthSecret).toBe(true);
+    expect(() => loadConfig({ AUTH_SECRET: 'short' })).toThrow(/AUTH_SECRET/);
+  });
+
+  it('allows anonymous reading by default except in production', () => {
+    expect(loadConfig({}).anonymousRead).toBe(true);
+    expect(loadConfig({ ALLOW_ANONYMOUS_READ: 'false' }).anonymousRead).toBe(false);
+    const prod = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32) };
+    expect(loadConfig(prod).anonymousRead).toBe(false);
+    expect(loadConfig({ ...prod, ALLOW_ANONYMOUS_READ: 'true' }).anonymousRead).toBe(true);
   });
 
   it('reports every bad variable at once, naming each and its value', () => {

@@ -48,9 +48,45 @@ export const EnvSchema = z.object({
     .default('1mb'),
   /** Serve the built explorer (web/dist) from the API's port. */
   SERVE_WEB: bool.default(true),
+
+  // Users, tokens and abuse limits (server/src/auth, docs/security.md).
+  /** The key that signs sign-in tokens (HS256), at least 32 characters. Required in production. */
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** How long a sign-in token is valid, in seconds (default 8 hours). */
+  AUTH_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 86_400)
+    .default(8 * 3600),
+  /** Issuer and audience written into tokens and required of them. */
+  AUTH_ISSUER: z.string().min(1).default('chainmap'),
+  AUTH_AUDIENCE: z.string().min(1).default('chainmap-api'),
+  /** Public reference data readable without signing in; default on except in production. */
+  ALLOW_ANONYMOUS_READ: bool.optional(),
+  /** Sign-in attempts allowed per user name and per client address within the window. */
+  SIGNIN_LIMIT_PER_USER: z.coerce.number().int().min(1).max(1_000_000).default(5),
+  SIGNIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  SIGNIN_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  /** API requests allowed per token (anonymous callers: per address) within the window. */
+  API_LIMIT_PER_TOKEN: z.coerce.number().int().min(1).max(10_000_000).default(600),
+  API_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** Express `trust proxy` (e.g. `loopback` or a hop count) when behind a reverse proxy; unset: none. */
+  TRUST_PROXY: z.string().min(1).optional(),
 });
 
-export type Config = z.infer<typeof EnvSchema> & { introspection: boolean };
+/** Signs development tokens when AUTH_SECRET is unset outside production (the API warns loudly). */
+export const DEV_AUTH_SECRET = 'chainmap-development-only-secret-never-use-in-production';
+
+export type Config = z.infer<typeof EnvSchema> & {
+  introspection: boolean;
+  /** Anonymous callers may read public reference data (ALLOW_ANONYMOUS_READ, default on except in production). */
+  anonymousRead: boolean;
+  /** The token key: AUTH_SECRET, or the development key outside production. */
+  authSecret: string;
+  /** True when tokens are signed with the development key (AUTH_SECRET unset). */
+  devAuthSecret: boolean;
+};
 
 /** Raised with every problem found in the environment, one line each. */
 export class ConfigError extends Error {
@@ -75,7 +111,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const c = parsed.data;
-  return { ...c, introspection: c.GRAPHQL_INTROSPECTION ?? c.NODE_ENV !== 'production' };
+  if (c.NODE_ENV === 'production' && !c.AUTH_SECRET) {
+    throw new ConfigError([
+      'AUTH_SECRET: required in production (at least 32 random characters, e.g. `openssl rand -base64 48`)',
+    ]);
+  }
+  return {
+    ...c,
+    introspection: c.GRAPHQL_INTROSPECTION ?? c.NODE_ENV !== 'production',
+    anonymousRead: c.ALLOW_ANONYMOUS_READ ?? c.NODE_ENV !== 'production',
+    authSecret: c.AUTH_SECRET ?? DEV_AUTH_SECRET,
+    devAuthSecret: !c.AUTH_SECRET,
+  };
 }
 
 /** For process entry points: print every problem and exit non-zero instead of throwing. */

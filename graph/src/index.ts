@@ -1,4 +1,11 @@
-export { loadConfig, loadConfigOrExit, ConfigError, EnvSchema, type Config } from './config.js';
+export {
+  loadConfig,
+  loadConfigOrExit,
+  ConfigError,
+  EnvSchema,
+  DEV_AUTH_SECRET,
+  type Config,
+} from './config.js';
 export { createLogger, type Logger } from './logger.js';
 export {
   cypher,

@@ -8,6 +8,7 @@ import { IMPORT_KINDS, type ImportKind } from './import/rows.js';
 import { beginImport, finishImport } from './load/imports.js';
 import { buildRegions } from './regions/regions.js';
 import { loadSynthetic } from './synthetic/load.js';
+import { DEV_USERS, devUsersTable, writeUsers } from './users/users.js';
 
 const USAGE = `usage: npm run seed -- <command> [options]   (or node seed/dist/cli.js …)
 
@@ -15,6 +16,8 @@ const USAGE = `usage: npm run seed -- <command> [options]   (or node seed/dist/c
                                            companies, 20,000 synthetic firms, task forces, projects)
   synthetic --enterprises N [--seed S]     add N deterministic synthetic enterprises (up to 1,000,000+)
   chainkg                                  (re)import the chainkg listed companies with a defect report
+  dev-users                                create the development users that are missing and print
+                                           them with their (public, development-only) passwords
   import <file> --kind enterprises|assignments|relations [--format csv|jsonl] [--batch N]
                                            import rows from CSV or JSON Lines; bad rows are reported
                                            with file, line and reason while good rows load
@@ -55,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
     if (values.format && values.format !== 'csv' && values.format !== 'jsonl') {
       throw new UsageError('--format must be csv or jsonl');
     }
-  } else if (!['default', 'synthetic', 'chainkg'].includes(command)) {
+  } else if (!['default', 'synthetic', 'chainkg', 'dev-users'].includes(command)) {
     throw new UsageError(`unknown command "${command}"`);
   }
 
@@ -66,9 +69,20 @@ async function main(argv: string[]): Promise<number> {
     await migrate(db.executor, logger);
     const ex = db.executor;
     switch (command) {
+      case 'dev-users': {
+        if (config.NODE_ENV === 'production') {
+          throw new UsageError('dev-users is for development only: its passwords are public');
+        }
+        const created = await writeUsers(ex, DEV_USERS);
+        if (created.length) logger.info({ created }, 'development users created');
+        process.stdout.write(`${devUsersTable()}\n`);
+        return 0;
+      }
       case 'default': {
         const r = await seedDefault(ex, {
           ifEmpty: values['if-empty'] ?? false,
+          // The development users' passwords are public: never on a production server.
+          users: config.NODE_ENV !== 'production',
           logger,
           ...(values.enterprises ? { enterprises: int(values.enterprises, 'enterprises')! } : {}),
         });

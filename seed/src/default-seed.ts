@@ -7,6 +7,7 @@ import { writeCatalog, writeIndustries, writeRegions } from './load/reference.js
 import { readPipelineFile, writePipeline } from './pipeline/load.js';
 import { buildRegions } from './regions/regions.js';
 import { loadSynthetic } from './synthetic/load.js';
+import { DEV_USERS, writeUsers } from './users/users.js';
 
 export const DEFAULT_SYNTHETIC_ENTERPRISES = 20_000;
 export const DEFAULT_SYNTHETIC_SEED = 2021;
@@ -18,6 +19,8 @@ export interface DefaultSeedOptions {
   seed?: number;
   quiet?: boolean;
   logger?: Logger;
+  /** Create the development users, whose passwords are public (default true; the CLI: not in production). */
+  users?: boolean;
 }
 
 export interface DefaultSeedResult {
@@ -96,6 +99,10 @@ export async function seedDefault(
       log?.warn({ missing: pipeline.missingEnterprises }, 'pipeline file names enterprises the graph lacks');
     }
     log?.info(pipeline, 'task forces, libraries, projects and KPI targets loaded');
+
+    // One user per role for the seed places (development passwords: seed/src/users/users.ts).
+    const users = opts.users === false ? [] : await writeUsers(executor, DEV_USERS);
+    log?.info({ users }, 'development users created');
 
     const seconds = (performance.now() - started) / 1000;
     const summary = {

@@ -14,3 +14,4 @@ export { loadSynthetic } from './synthetic/load.js';
 export { writeRegions, writeCatalog, writeIndustries } from './load/reference.js';
 export { beginImport, finishImport } from './load/imports.js';
 export { readPipelineFile, writePipeline } from './pipeline/load.js';
+export { DEV_USERS, devUsersTable, writeUsers, type UserRow } from './users/users.js';

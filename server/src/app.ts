@@ -13,6 +13,8 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { authenticate } from './auth/authenticate.js';
+import { authSettings } from './auth/settings.js';
 import { createContextFactory, type Context } from './core/context.js';
 import { createFormatError } from './core/errors.js';
 import { EngineCache } from './engine/engine.cache.js';
@@ -44,8 +46,19 @@ export interface App {
  */
 export async function startApp(deps: AppDeps): Promise<App> {
   const { config, logger } = deps;
+  if (config.devAuthSecret) {
+    logger.warn(
+      '!!! AUTH_SECRET is not set: sign-in tokens are signed with the public DEVELOPMENT key. Anyone can forge them. Never run like this outside development. !!!',
+    );
+  }
   const app = express();
   app.disable('x-powered-by');
+  // Behind a reverse proxy, TRUST_PROXY tells express which X-Forwarded-For hops to believe, so
+  // that per-address limits count clients rather than the proxy.
+  if (config.TRUST_PROXY) {
+    const tp = config.TRUST_PROXY;
+    app.set('trust proxy', /^\d+$/.test(tp) ? Number(tp) : tp === 'true' ? true : tp);
+  }
   const server = createServer(app);
   const schema = await buildAppSchema();
   const engineCache = deps.engineCache ?? new EngineCache();
@@ -78,17 +91,22 @@ export async function startApp(deps: AppDeps): Promise<App> {
   });
   await apollo.start();
 
+  // Who is asking: `Authorization: Bearer <token>` checked (signature, expiry, issuer, audience)
+  // and counted against the caller's request limit before anything else runs.
+  const auth = authSettings(config);
+  const contextDeps = {
+    executor: deps.executor,
+    logger,
+    auth,
+    engineCache,
+    ...(deps.onQuery ? { onQuery: deps.onQuery } : {}),
+  };
+  const authenticated = authenticate({ tokens: auth.tokens, limiters: auth.limiters, logger });
   app.use(
     '/graphql',
+    authenticated,
     express.json({ limit: config.BODY_LIMIT }),
-    expressMiddleware(apollo, {
-      context: createContextFactory({
-        executor: deps.executor,
-        logger,
-        engineCache,
-        ...(deps.onQuery ? { onQuery: deps.onQuery } : {}),
-      }),
-    }),
+    expressMiddleware(apollo, { context: createContextFactory(contextDeps) }),
   );
 
   // Readiness for load balancers and scripts: 200 when Neo4j answers, 503 when it doesn't.
@@ -100,15 +118,7 @@ export async function startApp(deps: AppDeps): Promise<App> {
   });
 
   // The investment map as a file: /export/investment-map.xlsx and .csv (server/src/export).
-  app.use(
-    '/export',
-    exportRouter({
-      executor: deps.executor,
-      logger,
-      engineCache,
-      ...(deps.onQuery ? { onQuery: deps.onQuery } : {}),
-    }),
-  );
+  app.use('/export', authenticated, exportRouter(contextDeps));
 
   if (config.SERVE_WEB && existsSync(`${WEB_DIST}index.html`)) {
     app.use(express.static(WEB_DIST, { index: 'index.html', maxAge: '1h' }));

@@ -7,3 +7,8 @@ export { EngineCache } from './engine/engine.cache.js';
 export { diagnose } from './engine/diagnosis.service.js';
 export { gapTargets } from './engine/targets.service.js';
 export { investmentMap } from './engine/map.service.js';
+export { issueToken, verifyToken, type TokenSettings } from './auth/token.js';
+export { hashPassword } from './auth/password.js';
+export { authSettings } from './auth/settings.js';
+export { FIELD_ACCESS, SCOPED_FIELDS, SCOPED_TYPES, WRITERS, accessOf } from './auth/policy.js';
+export type { Role } from './auth/auth.model.js';

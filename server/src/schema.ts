@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { AuditResolver, EntryHistoryResolver, ProjectHistoryResolver } from './audit/audit.resolver.js';
+import { AuthResolver, UserResolver } from './auth/auth.resolver.js';
+import { guardSchema } from './auth/guard.js';
 import { ChainMutationResolver } from './chain/chain.mutation.js';
 import { ChainResolver } from './chain/chain.resolver.js';
 import { LinkResolver } from './chain/link.resolver.js';
@@ -36,6 +39,11 @@ import {
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
   HealthResolver,
+  AuthResolver,
+  UserResolver,
+  AuditResolver,
+  ProjectHistoryResolver,
+  EntryHistoryResolver,
   NodeResolver,
   RegionResolver,
   SourceZoneResolver,
@@ -70,8 +78,14 @@ export const resolvers: NonEmptyArray<Function> = [
 
 let cached: Promise<GraphQLSchema> | undefined;
 
-/** The executable schema, built once per process from the decorated classes. */
+/**
+ * The executable schema, built once per process from the decorated classes, with every root
+ * field guarded by its access (auth/policy.ts, auth/guard.ts).
+ */
 export function buildAppSchema(): Promise<GraphQLSchema> {
-  cached ??= buildSchema({ resolvers, validate: false, emitSchemaFile: false });
+  cached ??= buildSchema({ resolvers, validate: false, emitSchemaFile: false }).then((schema) => {
+    guardSchema(schema);
+    return schema;
+  });
   return cached;
 }

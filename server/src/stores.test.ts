@@ -1,5 +1,8 @@
 import type { CypherQuery } from '@chainmap/graph';
 import { describe, expect, it } from 'vitest';
+import * as audit from './audit/audit.store.js';
+import * as auth from './auth/auth.store.js';
+import * as writeScope from './auth/write-scope.store.js';
 import * as chain from './chain/chain.store.js';
 import * as enterprise from './enterprise/enterprise.store.js';
 import * as pipeline from './pipeline/pipeline.store.js';
@@ -16,7 +19,7 @@ const isQuery = (v: unknown): v is CypherQuery =>
 /** Every named template the stores export, including both variants of the project list. */
 function exported(): CypherQuery[] {
   const out: CypherQuery[] = [];
-  for (const mod of [region, chain, enterprise, pipeline, search]) {
+  for (const mod of [region, chain, enterprise, pipeline, search, auth, writeScope, audit]) {
     for (const v of Object.values(mod)) {
       if (isQuery(v)) out.push(v);
       else if (typeof v === 'object' && v !== null) out.push(...Object.values(v).filter(isQuery));

@@ -6,8 +6,9 @@ import { SIXTY, writeSixtyLinkChain } from './sixty.js';
 import { ensureWebBuilt, ROOT, startStack, type Stack } from './stack.js';
 
 // The task force's day, in a real browser against the real product with the default seed:
-// 咸宁市 → 新能源汽车 → a missing link → ranked targets with factor bars → add one to the library →
-// the pipeline board → move it a stage → the report → the XLSX export. Screenshots of each main
+// sign in as a task force → 咸宁市 → 新能源汽车 → a missing link → ranked targets with factor bars →
+// add one to the library → the pipeline board → move it a stage → a city office reads the change
+// log → the report → the XLSX export. Screenshots of each main
 // view go to test/artifacts/ (git-ignored); the panorama also to docs/panorama.png.
 
 const ARTIFACTS = join(ROOT, 'test/artifacts');
@@ -76,7 +77,22 @@ afterAll(async () => {
   await stack?.stop();
 });
 
+/** Sign in through the sign-in page as a development user (seed/src/users/users.ts). */
+async function signIn(username: string, password: string, who: RegExp): Promise<void> {
+  await page.goto(`${stack.url}/signin`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await poll(() => page.getByTestId('user-menu').innerText()).toMatch(who);
+}
+
 describe('the explorer, end to end', () => {
+  it('signs in as the 赤壁 new-energy task force; the header says who is signed in', async () => {
+    await page.goto(stack.url);
+    await page.getByRole('link', { name: '登录', exact: true }).waitFor();
+    await signIn('chibi-nev', 'chibi-dev-2026', /赤壁市.*招商专班/);
+  });
+
   it('chooses 咸宁市 and a chain; the choice is in the URL', async () => {
     await page.goto(stack.url);
     await poll(() => page.getByRole('heading', { name: '产业链招商图谱' }).isVisible()).toBe(true);
@@ -165,6 +181,27 @@ describe('the explorer, end to end', () => {
       .filter({ hasText: state.enterpriseName! })
       .waitFor();
     await shot('pipeline-moved');
+  });
+
+  it('shows a city office the project’s change log; the task force could not see it', async () => {
+    if (!state.added) return;
+    // The task force is not an audit reader: no change log button on its board.
+    expect(await page.getByRole('button', { name: '修改记录' }).count()).toBe(0);
+    await page.getByTestId('user-menu').getByRole('button', { name: '退出' }).click();
+    await page.getByRole('link', { name: '登录', exact: true }).waitFor();
+    await signIn('xianning', 'xianning-dev-2026', /咸宁市招商办/);
+    await page.goto(`${stack.url}/pipeline?region=421200&chain=nev`);
+    const card = page
+      .getByTestId('column-NEGOTIATING')
+      .getByTestId('project-card')
+      .filter({ hasText: state.enterpriseName! });
+    await card.waitFor();
+    await card.getByRole('button', { name: '修改记录' }).click();
+    const log = card.getByRole('list', { name: '修改记录' });
+    await poll(() => log.innerText()).toContain('推进阶段');
+    expect(await log.innerText()).toContain('chibi-nev');
+    expect(await log.innerText()).toContain('立项');
+    await shot('change-log');
   });
 
   it('shows where to go and an enterprise', async () => {

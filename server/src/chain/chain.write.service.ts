@@ -34,6 +34,7 @@ export const createChain = defineMutation({
   entity: 'Chain',
   schema: CreateChainSchema,
   id: (i) => i.id,
+  access: { group: 'catalog', targets: () => [] },
   async write(tx, i) {
     await requireNew(tx, 'Chain', i.id);
     const { record, after } = await createChainNode(tx, i.id, {
@@ -49,6 +50,7 @@ export const updateChain = defineMutation({
   entity: 'Chain',
   schema: UpdateChainSchema,
   id: (i) => i.id,
+  access: { group: 'catalog', targets: () => [] },
   async write(tx, { id, version, ...patch }) {
     const before = await lockVersion(tx, 'Chain', id, version);
     const { record, after } = await updateChainNode(tx, id, patchProps(patch));
@@ -61,6 +63,7 @@ export const deleteChain = defineMutation({
   entity: 'Chain',
   schema: DeleteChainSchema,
   id: (i) => i.id,
+  access: { group: 'catalog', targets: () => [] },
   async write(tx, { id, version, cascade }) {
     const before = await lockVersion(tx, 'Chain', id, version);
     const deps = await chainDependants(tx, id);
@@ -92,6 +95,7 @@ export const createLink = defineMutation({
   entity: 'Link',
   schema: CreateLinkSchema.transform((i) => ({ ...i, id: i.id ?? newId(i.chainId, '.') })),
   id: (i) => i.id,
+  access: { group: 'catalog', targets: () => [] },
   async write(tx, i) {
     await requireRefs(tx, [
       { type: 'Chain', key: i.chainId, field: 'input.chainId' },
@@ -129,6 +133,7 @@ export const updateLink = defineMutation({
   entity: 'Link',
   schema: UpdateLinkSchema,
   id: (i) => i.id,
+  access: { group: 'catalog', targets: () => [] },
   async write(tx, { id, version, isKey, parentId, ...patch }) {
     const before = await lockVersion(tx, 'Link', id, version);
     const setParent = parentId !== undefined;
@@ -162,6 +167,7 @@ export const deleteLink = defineMutation({
   entity: 'Link',
   schema: DeleteLinkSchema,
   id: (i) => i.id,
+  access: { group: 'catalog', targets: () => [] },
   async write(tx, { id, version, cascade }) {
     const before = await lockVersion(tx, 'Link', id, version);
     const deps = await linkDependants(tx, id);
@@ -187,6 +193,7 @@ export const addSupplies = defineMutation({
   entity: 'Supplies',
   schema: LinkSuppliesSchema,
   id: (i) => `${i.fromId}->${i.toId}`,
+  access: { group: 'catalog', targets: () => [] },
   async write(tx, { fromId, toId }) {
     await requireRefs(tx, [
       { type: 'Link', key: fromId, field: 'input.fromId' },
@@ -205,6 +212,7 @@ export const removeSupplies = defineMutation({
   entity: 'Supplies',
   schema: LinkSuppliesSchema,
   id: (i) => `${i.fromId}->${i.toId}`,
+  access: { group: 'catalog', targets: () => [] },
   async write(tx, { fromId, toId }) {
     await requireRefs(tx, [{ type: 'Link', key: fromId, field: 'input.fromId' }]);
     const { removed, link, before } = await removeSuppliesEdge(tx, fromId, toId);

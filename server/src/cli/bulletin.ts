@@ -3,6 +3,7 @@ import { createLogger, loadConfigOrExit, openDatabase } from '@chainmap/graph';
 import { GraphQLError } from 'graphql';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { authSettings } from '../auth/settings.js';
 import { createContextFactory } from '../core/context.js';
 import { bulletinMarkdown, bulletinWorkbook } from '../export/bulletin-export.js';
 import { bulletin } from '../tracking/tracking.service.js';
@@ -47,7 +48,13 @@ const config = loadConfigOrExit();
 const logger = createLogger(config.LOG_LEVEL, 'bulletin');
 const db = await openDatabase(config, logger);
 try {
-  const ctx = await createContextFactory({ executor: db.executor, logger })({ req: { headers: {} } });
+  // Run on the operator's own machine with the database's credentials: the whole pipeline is theirs.
+  const ctx = await createContextFactory({
+    executor: db.executor,
+    logger,
+    auth: authSettings(config),
+    system: true,
+  })({ req: { headers: {} } });
   const b = await bulletin(ctx, { regionCode: values.region, month: values.month });
   await writeFile(out, format === 'xlsx' ? await bulletinWorkbook(b) : bulletinMarkdown(b));
   process.stdout.write(

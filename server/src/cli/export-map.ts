@@ -3,6 +3,7 @@ import { createLogger, loadConfigOrExit, openDatabase } from '@chainmap/graph';
 import { GraphQLError } from 'graphql';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { authSettings } from '../auth/settings.js';
 import { createContextFactory } from '../core/context.js';
 import { buildMapExport, mapCsv, mapWorkbook } from '../export/map-export.js';
 import { SHEETS, type SheetKey } from '../export/map-tables.js';
@@ -67,7 +68,15 @@ const config = loadConfigOrExit();
 const logger = createLogger(config.LOG_LEVEL, 'export-map');
 const db = await openDatabase(config, logger);
 try {
-  const ctx = await createContextFactory({ executor: db.executor, logger })({ req: { headers: {} } });
+  // Run on the operator's own machine with the database's credentials: the whole pipeline is theirs.
+  const ctx = await createContextFactory({
+    executor: db.executor,
+    logger,
+    auth: authSettings(config),
+    system: true,
+  })({
+    req: { headers: {} },
+  });
   const exp = await buildMapExport(ctx, {
     chainId: values.chain,
     regionCode: values.region,

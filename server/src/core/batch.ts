@@ -2,6 +2,10 @@ import type { CypherQuery, Executor } from '@chainmap/graph';
 import DataLoader from 'dataloader';
 import type { z } from 'zod';
 
+/** Extra parameters of a batch query, resolved per batch (e.g. the viewer's `$scope`). */
+export type BatchParams = () => Promise<Record<string, unknown>>;
+const NO_PARAMS: BatchParams = () => Promise.resolve({});
+
 /**
  * A per-request DataLoader for a one-to-one lookup: one `UNWIND $keys AS key` query per batch,
  * rows carrying `key` and `value`; results come back in key order, `null` where nothing matched.
@@ -10,9 +14,10 @@ export function oneLoader<T>(
   executor: Executor,
   query: CypherQuery,
   model: z.ZodType<T>,
+  params: BatchParams = NO_PARAMS,
 ): DataLoader<string, T | null> {
   return new DataLoader(async (keys) => {
-    const rows = await executor.read(query, { keys: [...keys] });
+    const rows = await executor.read(query, { ...(await params()), keys: [...keys] });
     const byKey = new Map<string, T>();
     for (const row of rows) if (row.value != null) byKey.set(row.key as string, model.parse(row.value));
     return keys.map((k) => byKey.get(k) ?? null);
@@ -27,9 +32,10 @@ export function manyLoader<T>(
   executor: Executor,
   query: CypherQuery,
   model: z.ZodType<T>,
+  params: BatchParams = NO_PARAMS,
 ): DataLoader<string, T[]> {
   return new DataLoader(async (keys) => {
-    const rows = await executor.read(query, { keys: [...keys] });
+    const rows = await executor.read(query, { ...(await params()), keys: [...keys] });
     const byKey = new Map<string, T[]>();
     for (const row of rows)
       byKey.set(

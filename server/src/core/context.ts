@@ -1,7 +1,19 @@
 import type { Executor, Logger, QueryEvent } from '@chainmap/graph';
 import { randomUUID } from 'node:crypto';
 import { EngineCache } from '../engine/engine.cache.js';
+import { requestAuth } from '../auth/authenticate.js';
+import type { Limiters } from '../auth/rate-limit.js';
+import type { TokenSettings } from '../auth/token.js';
+import { createViewer, SYSTEM_VIEWER, type Viewer } from '../auth/viewer.js';
 import { createLoaders, type Loaders } from './loaders.js';
+
+/** The settings of users and tokens a request may need (signing in, the anonymous-read switch). */
+export interface AuthSettings {
+  /** Public reference data is readable without signing in (ALLOW_ANONYMOUS_READ). */
+  anonymousRead: boolean;
+  tokens: TokenSettings;
+  limiters: Limiters;
+}
 
 /**
  * Everything a resolver may use during one request. Built fresh per request; nothing is shared
@@ -14,18 +26,30 @@ export interface Context {
   logger: Logger;
   /** The engine's bookmark-stamped figures, shared by every request of this server. */
   engineCache: EngineCache;
+  /** Who is asking, and (on first use) what they may see. */
+  viewer: Viewer;
+  /** The client's address, for the sign-in limits. */
+  address: string;
+  auth: AuthSettings;
 }
 
 export interface ContextDeps {
   executor: Executor;
   logger: Logger;
+  auth: AuthSettings;
+  /** A local command line tool run with the database's own credentials: everything is in scope. */
+  system?: boolean;
   /** Called for each Cypher query a request runs (tests count round trips with it). */
   onQuery?: (requestId: string, e: QueryEvent) => void;
   /** The engine's cache; without one, each context factory keeps its own. */
   engineCache?: EngineCache;
 }
 
-/** Apollo's context factory: a request-scoped executor and a new set of DataLoaders per request. */
+/**
+ * Apollo's context factory: a request-scoped executor, the viewer the authentication middleware
+ * found (auth/authenticate.ts), and a new set of DataLoaders per request, filtering pipeline
+ * rows by the viewer's scope.
+ */
 export function createContextFactory(deps: ContextDeps) {
   const engineCache = deps.engineCache ?? new EngineCache();
   return async ({
@@ -40,11 +64,16 @@ export function createContextFactory(deps: ContextDeps) {
       metadata: { requestId },
       ...(onQuery ? { observer: (e: QueryEvent) => onQuery(requestId, e) } : {}),
     });
+    const { user, address } = requestAuth(req);
+    const viewer = deps.system ? SYSTEM_VIEWER : createViewer(executor, user);
     return {
       requestId,
       executor,
-      loaders: createLoaders(executor),
-      logger: deps.logger.child({ requestId }),
+      loaders: createLoaders(executor, async () => (await viewer.scope()).param),
+      logger: deps.logger.child({ requestId, ...(user ? { user: user.username } : {}) }),
+      viewer,
+      address,
+      auth: deps.auth,
       engineCache,
     };
   };

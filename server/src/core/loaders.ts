@@ -18,7 +18,12 @@ import {
 import * as pipeline from '../pipeline/pipeline.store.js';
 import { RegionModel, SourceZoneModel } from '../region/region.model.js';
 import * as region from '../region/region.store.js';
-import { manyLoader, oneLoader } from './batch.js';
+import type { ScopeParam } from '../auth/auth.model.js';
+import { UserModel } from '../auth/auth.model.js';
+import * as auth from '../auth/auth.store.js';
+import { AuditEntryModel } from '../audit/audit.model.js';
+import * as audit from '../audit/audit.store.js';
+import { manyLoader, oneLoader, type BatchParams } from './batch.js';
 
 /**
  * Per-request DataLoaders, one per relation field, created on first use. Each batch runs one
@@ -27,17 +32,19 @@ import { manyLoader, oneLoader } from './batch.js';
  */
 export type Loaders = ReturnType<typeof createLoaders>;
 
-export function createLoaders(executor: Executor) {
+export function createLoaders(executor: Executor, scope: () => Promise<ScopeParam>) {
   const made = new Map<string, unknown>();
   const lazy = <T>(name: string, make: () => T): T => {
     let loader = made.get(name) as T | undefined;
     if (loader === undefined) made.set(name, (loader = make()));
     return loader;
   };
-  const one = <T>(name: string, query: CypherQuery, model: ZodType<T, unknown>) =>
-    lazy(name, () => oneLoader(executor, query, model));
-  const many = <T>(name: string, query: CypherQuery, model: ZodType<T, unknown>) =>
-    lazy(name, () => manyLoader(executor, query, model));
+  const one = <T>(name: string, query: CypherQuery, model: ZodType<T, unknown>, params?: BatchParams) =>
+    lazy(name, () => oneLoader(executor, query, model, params));
+  const many = <T>(name: string, query: CypherQuery, model: ZodType<T, unknown>, params?: BatchParams) =>
+    lazy(name, () => manyLoader(executor, query, model, params));
+  // Pipeline rows: every such query filters by the viewer's scope (auth/scope.ts).
+  const scoped: BatchParams = async () => ({ scope: await scope() });
 
   return {
     // regions
@@ -54,7 +61,7 @@ export function createLoaders(executor: Executor) {
       return many('regionSourceZones', region.regionSourceZonesQ, SourceZoneModel);
     },
     get regionKpiTargets() {
-      return many('regionKpiTargets', pipeline.regionKpiTargetsQ, KpiTargetModel);
+      return many('regionKpiTargets', pipeline.regionKpiTargetsQ, KpiTargetModel, scoped);
     },
     get sourceZone() {
       return one('sourceZone', region.sourceZonesByCodeQ, SourceZoneModel);
@@ -71,7 +78,7 @@ export function createLoaders(executor: Executor) {
       return many('chainLinks', chain.chainLinksQ, LinkModel);
     },
     get chainTaskForces() {
-      return many('chainTaskForces', pipeline.chainTaskForcesQ, TaskForceModel);
+      return many('chainTaskForces', pipeline.chainTaskForcesQ, TaskForceModel, scoped);
     },
     get link() {
       return one('link', chain.linksByIdQ, LinkModel);
@@ -112,7 +119,7 @@ export function createLoaders(executor: Executor) {
       return many('enterpriseInvestors', enterprise.enterpriseInvestorsQ, InvestmentModel);
     },
     get enterpriseProjects() {
-      return many('enterpriseProjects', pipeline.enterpriseProjectsQ, ProjectModel);
+      return many('enterpriseProjects', pipeline.enterpriseProjectsQ, ProjectModel, scoped);
     },
     /** Pages of enterprise connections, keyed by filter, order, cursor and size. */
     get enterprisePage() {
@@ -143,16 +150,16 @@ export function createLoaders(executor: Executor) {
 
     // the pipeline
     get person() {
-      return one('person', pipeline.peopleByIdQ, PersonModel);
+      return one('person', pipeline.peopleByIdQ, PersonModel, scoped);
     },
     get personLeads() {
-      return many('personLeads', pipeline.personLeadsQ, TaskForceModel);
+      return many('personLeads', pipeline.personLeadsQ, TaskForceModel, scoped);
     },
     get personMemberships() {
-      return many('personMemberships', pipeline.personMembershipsQ, TaskForceModel);
+      return many('personMemberships', pipeline.personMembershipsQ, TaskForceModel, scoped);
     },
     get taskForce() {
-      return one('taskForce', pipeline.taskForcesByIdQ, TaskForceModel);
+      return one('taskForce', pipeline.taskForcesByIdQ, TaskForceModel, scoped);
     },
     get taskForceChain() {
       return one('taskForceChain', pipeline.taskForceChainsQ, ChainModel);
@@ -161,28 +168,28 @@ export function createLoaders(executor: Executor) {
       return one('taskForceRegion', pipeline.taskForceRegionsQ, RegionModel);
     },
     get taskForceLeader() {
-      return one('taskForceLeader', pipeline.taskForceLeadersQ, PersonModel);
+      return one('taskForceLeader', pipeline.taskForceLeadersQ, PersonModel, scoped);
     },
     get taskForceMembers() {
-      return many('taskForceMembers', pipeline.taskForceMembersQ, PersonModel);
+      return many('taskForceMembers', pipeline.taskForceMembersQ, PersonModel, scoped);
     },
     get taskForceLibraries() {
-      return many('taskForceLibraries', pipeline.taskForceLibrariesQ, TargetLibraryModel);
+      return many('taskForceLibraries', pipeline.taskForceLibrariesQ, TargetLibraryModel, scoped);
     },
     get taskForceProjects() {
-      return many('taskForceProjects', pipeline.taskForceProjectsQ, ProjectModel);
+      return many('taskForceProjects', pipeline.taskForceProjectsQ, ProjectModel, scoped);
     },
     get targetLibrary() {
-      return one('targetLibrary', pipeline.targetLibrariesByIdQ, TargetLibraryModel);
+      return one('targetLibrary', pipeline.targetLibrariesByIdQ, TargetLibraryModel, scoped);
     },
     get libraryTaskForce() {
-      return one('libraryTaskForce', pipeline.libraryTaskForcesQ, TaskForceModel);
+      return one('libraryTaskForce', pipeline.libraryTaskForcesQ, TaskForceModel, scoped);
     },
     get libraryEntries() {
-      return many('libraryEntries', pipeline.libraryEntriesQ, TargetEntryModel);
+      return many('libraryEntries', pipeline.libraryEntriesQ, TargetEntryModel, scoped);
     },
     get project() {
-      return one('project', pipeline.projectsByIdQ, ProjectModel);
+      return one('project', pipeline.projectsByIdQ, ProjectModel, scoped);
     },
     get projectEnterprise() {
       return one('projectEnterprise', pipeline.projectEnterprisesQ, EnterpriseModel);
@@ -194,16 +201,23 @@ export function createLoaders(executor: Executor) {
       return many('projectLinks', pipeline.projectLinksQ, LinkModel);
     },
     get projectTaskForce() {
-      return one('projectTaskForce', pipeline.projectTaskForcesQ, TaskForceModel);
+      return one('projectTaskForce', pipeline.projectTaskForcesQ, TaskForceModel, scoped);
     },
     get projectFunds() {
-      return many('projectFunds', pipeline.projectFundsQ, FundsEntryModel);
+      return many('projectFunds', pipeline.projectFundsQ, FundsEntryModel, scoped);
     },
     get projectEvents() {
-      return many('projectEvents', pipeline.projectEventsQ, StageEventModel);
+      return many('projectEvents', pipeline.projectEventsQ, StageEventModel, scoped);
     },
     get kpiTarget() {
-      return one('kpiTarget', pipeline.kpiTargetsByIdQ, KpiTargetModel);
+      return one('kpiTarget', pipeline.kpiTargetsByIdQ, KpiTargetModel, scoped);
+    },
+    /** The audit trail of entities, keyed `Entity:id` (e.g. `Project:pj-2026-001`). */
+    get auditOf() {
+      return many('auditOf', audit.auditOfEntitiesQ, AuditEntryModel, scoped);
+    },
+    get user() {
+      return one('user', auth.usersByIdQ, UserModel);
     },
     get kpiTargetRegion() {
       return one('kpiTargetRegion', pipeline.kpiTargetRegionsQ, RegionModel);

@@ -2,6 +2,11 @@ import type { Tx } from '@chainmap/graph';
 import { GraphQLError } from 'graphql';
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
+import type { Scope } from '../auth/auth.model.js';
+import { WRITERS, type WriteGroup } from '../auth/policy.js';
+import { forbidden, signedInScope } from '../auth/viewer.js';
+import { writeTargetPlaces, type Place, type WriteTarget } from '../auth/write-scope.store.js';
+import { recordAudit } from '../audit/audit.store.js';
 import type { Context } from './context.js';
 import { conflict, fromZod, notFound } from './errors.js';
 import { createLoaders } from './loaders.js';
@@ -10,8 +15,8 @@ import { lockNode, missingRefs, type Ref, type RefType, type Versioned } from '.
 /**
  * The one way a mutation runs: validate the input with zod, run the service's write in one
  * transaction (all of it or nothing), return the result. Every mutation of the API goes
- * through {@link runMutation}, so authorization and the audit trail hook in here, once:
- * see {@link authorize} and {@link audit}.
+ * through {@link runMutation}, so authorization and the audit trail happen here, once: see
+ * {@link authorize} and audit/audit.store.ts.
  */
 
 /** What a write did to one entity: the client's result, and the stored state around it. */
@@ -30,7 +35,7 @@ export interface Change<R> {
 export interface WriteMeta {
   /** Today in China (Asia/Shanghai), `YYYY-MM-DD`: the default date of dated facts. */
   today: string;
-  /** Who is writing; null until the API authenticates its users. */
+  /** The user name of who is writing (kept on dated facts such as stage moves). */
   actor: string | null;
   requestId: string;
 }
@@ -45,8 +50,20 @@ export interface MutationSpec<S extends z.ZodType, R> {
   schema: S;
   /** The id of the entity written, from the validated input (relations: `from->to`). */
   id: (input: z.output<S>) => string;
+  /**
+   * Who may run it: the roles of its group (auth/policy.ts `WRITERS`), and the records, regions
+   * and task forces the input names, each of which must lie within the writer's scope.
+   */
+  access: WriteAccess<z.output<S>>;
   /** The write itself; everything it runs on `tx` commits together or not at all. */
   write: (tx: Tx, input: z.output<S>, meta: WriteMeta) => Promise<Change<R>>;
+}
+
+/** A mutation's access rule: its group of writers and what the input touches. */
+export interface WriteAccess<I> {
+  group: WriteGroup;
+  /** Every existing record the write changes and every place it puts something in. */
+  targets: (input: I) => WriteTarget[];
 }
 
 /** Declare a mutation (an identity function, for type inference). */
@@ -61,27 +78,60 @@ export interface MutationTarget {
   id: string;
 }
 
-/** One audit record: who changed what, when, and the entity before and after. */
-export interface AuditEntry extends MutationTarget {
-  actor: string | null;
-  requestId: string;
-  at: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
+/** Whether one place (region, chain) lies within the scope. */
+function placeInScope(scope: Scope, [region, chain]: Place): boolean {
+  const p = scope.param;
+  if (p.all) return true;
+  if (region == null || !p.regions.includes(region)) return false;
+  return p.chains == null || chain == null || p.chains.includes(chain);
 }
 
 /**
- * Hook: may the request's user run this mutation on this entity? Throw a FORBIDDEN error to
- * refuse. Every request may write until the API has users.
+ * May the request's user run this mutation? Before the transaction: signed in (UNAUTHENTICATED)
+ * with a role of the mutation's group (FORBIDDEN). Then, inside it, every target the input names
+ * is looked up and must lie within the user's scope; a target out of scope and one that does not
+ * exist get the same FORBIDDEN, so a refusal tells nothing about other regions' records (an
+ * ADMIN, whose scope is everything, gets the write's own NOT_FOUND instead). Returns the regions
+ * the write touches, which the audit entry keeps to decide who may read it.
  */
-export async function authorize(_ctx: Context, _target: MutationTarget): Promise<void> {}
+export async function authorize(
+  scope: Scope & { user: NonNullable<Scope['user']> },
+  tx: Tx,
+  spec: Pick<MutationSpec<z.ZodType, unknown>, 'name'>,
+  targets: readonly WriteTarget[],
+): Promise<string[]> {
+  const places = await writeTargetPlaces(tx, targets);
+  const regions = new Set<string>();
+  const groups = new Map<string, boolean>();
+  targets.forEach((t, i) => {
+    const found = places[i];
+    for (const [region] of found ?? []) if (region) regions.add(region);
+    if (scope.param.all) return;
+    // A person in no task force yet belongs to nobody's region: any writer of contacts may edit them.
+    const ok =
+      found != null &&
+      (found.length === 0 ? t.type === 'Person' : found.some((pl) => placeInScope(scope, pl)));
+    if (t.anyOf) {
+      groups.set(t.anyOf, (groups.get(t.anyOf) ?? false) || ok);
+      return;
+    }
+    if (!ok) throw refused(spec.name, t);
+  });
+  for (const [group, ok] of groups) {
+    if (!ok)
+      throw refused(
+        spec.name,
+        targets.find((t) => t.anyOf === group)!,
+      );
+  }
+  return [...regions].sort();
+}
 
-/**
- * Hook: record the change. Runs inside the mutation's transaction, after the write, so a record
- * stored here commits or rolls back with the change itself. Only logged for now.
- */
-export async function audit(ctx: Context, _tx: Tx, entry: AuditEntry): Promise<void> {
-  ctx.logger.debug({ audit: entry }, `mutation ${entry.mutation}`);
+function refused(mutation: string, t: WriteTarget) {
+  return forbidden(
+    `${mutation}: no ${t.type} ${JSON.stringify(t.key)} within your scope (it is outside your region or chains, or does not exist).`,
+    { field: t.field },
+  );
 }
 
 const CHINA_DAY = new Intl.DateTimeFormat('en-CA', {
@@ -112,25 +162,36 @@ export async function runMutation<S extends z.ZodType, R>(
   spec: MutationSpec<S, R>,
   raw: unknown,
 ): Promise<R> {
+  const scope = await signedInScope(ctx.viewer);
+  const user = scope.user;
+  const writers: readonly string[] = WRITERS[spec.access.group];
+  if (!writers.includes(user.role)) {
+    throw forbidden(`${spec.name}: a ${user.role} user may not do this (it needs ${writers.join(' or ')}).`);
+  }
   const parsed = spec.schema.safeParse(raw);
   if (!parsed.success) throw fromZod(parsed.error, 'input');
   const input = parsed.data;
   const target: MutationTarget = { mutation: spec.name, entity: spec.entity, id: spec.id(input) };
-  await authorize(ctx, target);
-  const meta: WriteMeta = { today: chinaToday(), actor: null, requestId: ctx.requestId };
+  const meta: WriteMeta = { today: chinaToday(), actor: user.username, requestId: ctx.requestId };
   let refusal: GraphQLError | undefined;
   try {
     const result = await ctx.executor.writeTx(spec.name, async (tx) => {
       try {
+        const regionCodes = await authorize(scope, tx, spec, spec.access.targets(input));
         const change = await spec.write(tx, input, meta);
-        await audit(ctx, tx, {
-          ...target,
-          id: change.id ?? target.id,
-          actor: meta.actor,
+        // The audit entry commits or rolls back with the change itself.
+        await recordAudit(tx, {
+          mutation: target.mutation,
+          entity: target.entity,
+          entityId: change.id ?? target.id,
+          actorId: user.id,
+          actorName: user.username,
+          actorRole: user.role,
           requestId: meta.requestId,
           at: new Date().toISOString(),
           before: change.before,
           after: change.after,
+          regionCodes,
         });
         return change.result;
       } catch (e) {
@@ -138,7 +199,7 @@ export async function runMutation<S extends z.ZodType, R>(
         throw e;
       }
     });
-    ctx.loaders = createLoaders(ctx.executor);
+    ctx.loaders = createLoaders(ctx.executor, async () => (await ctx.viewer.scope()).param);
     return result;
   } catch (e) {
     // The executor wraps whatever the work threw as a database error; a refusal is the user's.

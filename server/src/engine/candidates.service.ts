@@ -156,18 +156,30 @@ export interface RegionContext {
   projects: Set<string>;
 }
 
-export function regionContextAt({ ctx, bookmark }: At, regionCode: string): Promise<RegionContext> {
-  return cached(ctx.engineCache, 'regionTies', regionCode, bookmark, async () => {
-    const { value, bookmark: b } = await readRegionContext(ctx.executor, regionCode);
-    return {
-      value: {
-        ties: new Map(value?.ties ?? []),
-        library: new Set(value?.library ?? []),
-        projects: new Set(value?.projects ?? []),
-      },
-      bookmark: b,
-    };
-  });
+/**
+ * The region's ties and the firms its libraries and projects court, as the viewer may see them:
+ * cached per region and scope (the courted firms depend on which libraries and projects are in
+ * the viewer's scope).
+ */
+export async function regionContextAt({ ctx, bookmark }: At, regionCode: string): Promise<RegionContext> {
+  const scope = (await ctx.viewer.scope()).param;
+  return cached(
+    ctx.engineCache,
+    'regionTies',
+    `${regionCode}|${JSON.stringify(scope)}`,
+    bookmark,
+    async () => {
+      const { value, bookmark: b } = await readRegionContext(ctx.executor, scope, regionCode);
+      return {
+        value: {
+          ties: new Map(value?.ties ?? []),
+          library: new Set(value?.library ?? []),
+          projects: new Set(value?.projects ?? []),
+        },
+        bookmark: b,
+      };
+    },
+  );
 }
 
 /** A candidate for some target links: a firm working in one of them or in a sub-link. */

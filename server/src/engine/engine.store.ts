@@ -4,6 +4,8 @@ import { chainFields, linkFields } from '../chain/chain.model.js';
 import { enterpriseFields } from '../enterprise/enterprise.model.js';
 import { personFields, projectFields, taskForceFields } from '../pipeline/pipeline.model.js';
 import { regionFields, type RegionLevel } from '../region/region.model.js';
+import type { ScopeParam } from '../auth/auth.model.js';
+import { inScope } from '../auth/scope.js';
 import { LINK_DEPTH } from './engine.defaults.js';
 import {
   CatalogRowModel,
@@ -202,7 +204,8 @@ export async function readLinkFirms(
 
 // regionContext: for a region (and every region within it), how many of its firms each
 // enterprise has a SUPPLIES_TO / INVESTS_IN tie with (either direction; only enterprises with at
-// least one), and the firms its target libraries include and its active projects are by.
+// least one), and the firms its target libraries include and its active projects are by, as far
+// as the viewer's scope ($scope) lets them see those libraries and projects.
 export const regionContextQ = cypher(
   'regionContext',
   `MATCH (r:Region {code: $regionCode})
@@ -219,13 +222,14 @@ export const regionContextQ = cypher(
    }
    CALL (within) {
      UNWIND within AS w
-     MATCH (w)<-[:FOR_REGION]-(:TaskForce)-[:OWNS]->(:TargetLibrary)-[:INCLUDES]->(e:Enterprise)
+     MATCH (w)<-[:FOR_REGION]-(:TaskForce)-[:OWNS]->(lib:TargetLibrary)-[:INCLUDES]->(e:Enterprise)
+     WHERE ${inScope.targetLibrary('lib')}
      RETURN collect(DISTINCT e.id) AS library
    }
    CALL (within) {
      UNWIND within AS w
      MATCH (w)<-[:IN_REGION]-(p:Project)-[:BY]->(e:Enterprise)
-     WHERE coalesce(p.stage, '') <> 'TERMINATED'
+     WHERE coalesce(p.stage, '') <> 'TERMINATED' AND ${inScope.project('p')}
      RETURN collect(DISTINCT e.id) AS projects
    }
    RETURN ties, library, projects`,
@@ -234,9 +238,10 @@ export const regionContextQ = cypher(
 /** A region's tie counts and courted firms, one round trip, with its bookmark; null for an unknown region. */
 export async function readRegionContext(
   executor: Executor,
+  scope: ScopeParam,
   regionCode: string,
 ): Promise<{ value: RegionContextRow | null; bookmark: string }> {
-  const { rows, bookmark } = await executor.readWithBookmark(regionContextQ, { regionCode });
+  const { rows, bookmark } = await executor.readWithBookmark(regionContextQ, { regionCode, scope });
   return { value: rows[0] ? RegionContextRowModel.parse(rows[0]) : null, bookmark };
 }
 
@@ -396,7 +401,7 @@ export const mapOrganisationQ = cypher(
      RETURN collect(w) AS within
    }
    CALL (c, within) {
-     MATCH (c)<-[:FOR_CHAIN]-(t:TaskForce)-[:FOR_REGION]->(w:Region) WHERE w IN within
+     MATCH (c)<-[:FOR_CHAIN]-(t:TaskForce)-[:FOR_REGION]->(w:Region) WHERE w IN within AND ${inScope.taskForce('t')}
      OPTIONAL MATCH (t)<-[:LEADS]-(p:Person)
      WITH t, w, p ORDER BY p.id
      WITH t, w, collect(p)[0] AS leader
@@ -409,7 +414,7 @@ export const mapOrganisationQ = cypher(
      }) AS taskForces
    }
    CALL (c, within) {
-     MATCH (c)<-[:FOR_CHAIN]-(t:TaskForce)-[:FOR_REGION]->(w:Region) WHERE w IN within
+     MATCH (c)<-[:FOR_CHAIN]-(t:TaskForce)-[:FOR_REGION]->(w:Region) WHERE w IN within AND ${inScope.taskForce('t')}
      MATCH (t)-[:OWNS]->(:TargetLibrary)-[:INCLUDES]->(e:Enterprise)
      RETURN count(DISTINCT e) AS targetCount
    }
@@ -417,6 +422,7 @@ export const mapOrganisationQ = cypher(
      UNWIND within AS w
      MATCH (w)<-[:IN_REGION]-(p:Project)
      WHERE (EXISTS { (p)-[:FILLS]->(:Link)<-[:HAS_LINK]-(c) } OR EXISTS { (p)-[:HANDLED_BY]->(:TaskForce)-[:FOR_CHAIN]->(c) })
+       AND ${inScope.project('p')}
      OPTIONAL MATCH (p)-[:BY]->(e:Enterprise)
      WITH p, w, e ORDER BY p.stageOn IS NULL, p.stageOn DESC, p.id
      RETURN collect({
@@ -430,8 +436,9 @@ export const mapOrganisationQ = cypher(
 /** 谁来招 for a chain in a region, one round trip. */
 export async function readOrganisation(
   executor: Executor,
+  scope: ScopeParam,
   p: { chainId: string; regionCode: string },
 ): Promise<OrganisationRow> {
-  const [row] = await executor.read(mapOrganisationQ, { ...p });
+  const [row] = await executor.read(mapOrganisationQ, { ...p, scope });
   return OrganisationRowModel.parse(row);
 }

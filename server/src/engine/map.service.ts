@@ -58,9 +58,10 @@ export async function investmentMap(ctx: Context, args: MapArgs): Promise<Invest
   const weights = resolveWeights(args.weights);
   const zones = resolveZones(args.sourceZones);
   const perGap = count(args.perGap, 'perGap', DEFAULT_PER_LINK, MAX_PER_LINK);
+  const scope = (await ctx.viewer.scope()).param;
   const [{ diagnosis: d, bookmark }, org] = await Promise.all([
     diagnoseAt(ctx, args),
-    readOrganisation(ctx.executor, {
+    readOrganisation(ctx.executor, scope, {
       chainId: keyOf('Chain', args.chainId),
       regionCode: keyOf('Region', args.regionCode),
     }),

@@ -27,6 +27,7 @@ import {
   updateTie,
   type Location,
 } from './enterprise.write.store.js';
+import { target } from '../auth/write-scope.store.js';
 
 // The rules of editing enterprises. Each export is one mutation, run by core/mutation.ts.
 
@@ -64,6 +65,7 @@ export const createEnterprise = defineMutation({
   entity: 'Enterprise',
   schema: CreateEnterpriseSchema.transform((i) => ({ ...i, id: i.id ?? newId('ent') })),
   id: (i) => i.id,
+  access: { group: 'enterprises', targets: (i) => target('Region', i.regionCode, 'input.regionCode') },
   async write(tx, { id, regionCode, ...i }) {
     await requireNew(tx, 'Enterprise', id);
     const loc = regionCode ? await locate(tx, regionCode) : null;
@@ -85,6 +87,13 @@ export const updateEnterprise = defineMutation({
   entity: 'Enterprise',
   schema: UpdateEnterpriseSchema,
   id: (i) => i.id,
+  access: {
+    group: 'enterprises',
+    targets: (i) => [
+      ...target('Enterprise', i.id, 'input.id'),
+      ...target('Region', i.regionCode, 'input.regionCode'),
+    ],
+  },
   async write(tx, { id, version, regionCode, ...patch }) {
     const before = await lockVersion(tx, 'Enterprise', id, version);
     const loc = regionCode ? await locate(tx, regionCode) : null;
@@ -111,6 +120,7 @@ export const deleteEnterprise = defineMutation({
   entity: 'Enterprise',
   schema: DeleteEnterpriseSchema,
   id: (i) => i.id,
+  access: { group: 'enterprises', targets: (i) => target('Enterprise', i.id, 'input.id') },
   async write(tx, { id, version }) {
     const before = await lockVersion(tx, 'Enterprise', id, version);
     const projects = await enterpriseProjectIds(tx, id);
@@ -130,6 +140,10 @@ export const assignEnterpriseToLink = defineMutation({
   entity: 'OperatesIn',
   schema: AssignEnterpriseSchema,
   id: (i) => `${i.enterpriseId}->${i.linkId}`,
+  access: {
+    group: 'enterprises',
+    targets: (i) => target('Enterprise', i.enterpriseId, 'input.enterpriseId'),
+  },
   async write(tx, i) {
     await requireRefs(tx, [
       { type: 'Enterprise', key: i.enterpriseId, field: 'input.enterpriseId' },
@@ -145,6 +159,10 @@ export const unassignEnterpriseFromLink = defineMutation({
   entity: 'OperatesIn',
   schema: UnassignEnterpriseSchema,
   id: (i) => `${i.enterpriseId}->${i.linkId}`,
+  access: {
+    group: 'enterprises',
+    targets: (i) => target('Enterprise', i.enterpriseId, 'input.enterpriseId'),
+  },
   async write(tx, i) {
     await requireRefs(tx, [
       { type: 'Enterprise', key: i.enterpriseId, field: 'input.enterpriseId' },
@@ -168,6 +186,14 @@ export const addEnterpriseRelation = defineMutation({
   entity: 'EnterpriseRelation',
   schema: EnterpriseRelationSchema,
   id: (i) => `${i.fromId}-${i.type}->${i.toId}`,
+  access: {
+    group: 'enterprises',
+    // Either end within the writer's region will do: a local firm's supplier may be anywhere.
+    targets: (i) => [
+      ...target('Enterprise', i.fromId, 'input.fromId', 'ends'),
+      ...target('Enterprise', i.toId, 'input.toId', 'ends'),
+    ],
+  },
   async write(tx, i) {
     await requireRefs(tx, tieRefs(i));
     const { created, record, after } = await addTie(tx, i);
@@ -187,6 +213,14 @@ export const updateEnterpriseRelation = defineMutation({
   entity: 'EnterpriseRelation',
   schema: EnterpriseRelationSchema,
   id: (i) => `${i.fromId}-${i.type}->${i.toId}`,
+  access: {
+    group: 'enterprises',
+    // Either end within the writer's region will do: a local firm's supplier may be anywhere.
+    targets: (i) => [
+      ...target('Enterprise', i.fromId, 'input.fromId', 'ends'),
+      ...target('Enterprise', i.toId, 'input.toId', 'ends'),
+    ],
+  },
   async write(tx, i) {
     await requireRefs(tx, tieRefs(i));
     const { record, before, after } = await updateTie(tx, i);
@@ -201,6 +235,14 @@ export const removeEnterpriseRelation = defineMutation({
   entity: 'EnterpriseRelation',
   schema: EnterpriseRelationKeySchema,
   id: (i) => `${i.fromId}-${i.type}->${i.toId}`,
+  access: {
+    group: 'enterprises',
+    // Either end within the writer's region will do: a local firm's supplier may be anywhere.
+    targets: (i) => [
+      ...target('Enterprise', i.fromId, 'input.fromId', 'ends'),
+      ...target('Enterprise', i.toId, 'input.toId', 'ends'),
+    ],
+  },
   async write(tx, i) {
     await requireRefs(tx, tieRefs(i));
     const { record, before } = await removeTie(tx, i);

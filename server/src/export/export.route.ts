@@ -1,6 +1,8 @@
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
+import { checkAccess } from '../auth/guard.js';
+import { FIELD_ACCESS } from '../auth/policy.js';
 import { createContextFactory, type ContextDeps } from '../core/context.js';
 import { ErrorCode, fromZod } from '../core/errors.js';
 import { bulletin } from '../tracking/tracking.service.js';
@@ -40,6 +42,8 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const HTTP_STATUS: Record<string, number> = {
   [ErrorCode.BAD_USER_INPUT]: 400,
   [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
 };
 
 /** `attachment` with an ASCII name and the Chinese one (RFC 6266 / 5987). */
@@ -71,6 +75,8 @@ export function exportRouter(deps: ContextDeps): express.Router {
         if (!parsed.success) throw fromZod(parsed.error, 'query');
         const q = parsed.data;
         const ctx = await contextFor({ req });
+        // The same access as the `investmentMap` query: public, its pipeline part by scope.
+        await checkAccess(ctx, FIELD_ACCESS['Query.investmentMap']!, 'the investment-map export');
         const exp = await buildMapExport(ctx, {
           chainId: q.chainId,
           regionCode: q.regionCode,

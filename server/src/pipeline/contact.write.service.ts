@@ -1,3 +1,4 @@
+import { target } from '../auth/write-scope.store.js';
 import { badInput, conflict, notFound } from '../core/errors.js';
 import { defineMutation, lockVersion, newId, requireRefs } from '../core/mutation.js';
 import { lockNode, patchProps } from '../core/mutation.store.js';
@@ -34,6 +35,7 @@ export const logContact = defineMutation({
   entity: 'Contact',
   schema: LogContactSchema.transform((i) => ({ ...i, id: newId('ct') })),
   id: (i) => i.id,
+  access: { group: 'contacts', targets: (i) => target('TaskForce', i.taskForceId, 'input.taskForceId') },
   async write(tx, { id, taskForceId, personId, enterpriseId, on, tripOut, ...props }, meta) {
     const day = on ?? meta.today;
     notFuture(day, meta.today, 'input.on');
@@ -61,6 +63,7 @@ export const deleteContact = defineMutation({
   entity: 'Contact',
   schema: DeleteContactSchema,
   id: (i) => i.id,
+  access: { group: 'contacts', targets: (i) => target('Contact', i.id, 'input.id') },
   async write(tx, { id }) {
     const before = await deleteContactNode(tx, id);
     if (!before) throw notFound('Contact', id, { field: 'input.id' });
@@ -73,6 +76,7 @@ export const setDutyTarget = defineMutation({
   entity: 'DutyTarget',
   schema: SetDutyTargetSchema,
   id: (i) => `${i.personId}/${i.year}`,
+  access: { group: 'taskForces', targets: (i) => target('Person', i.personId, 'input.personId') },
   async write(tx, { personId, year, version, ...duties }) {
     const existing = await dutyTargetOf(tx, personId, year);
     if (existing === undefined) throw notFound('Person', personId, { field: 'input.personId' });
@@ -106,6 +110,7 @@ export const recordFunds = defineMutation({
   entity: 'Project',
   schema: RecordFundsSchema,
   id: (i) => i.projectId,
+  access: { group: 'projects', targets: (i) => target('Project', i.projectId, 'input.projectId') },
   async write(tx, { projectId: id, version, on, amount, note }, meta) {
     const day = on ?? meta.today;
     notFuture(day, meta.today, 'input.on');
@@ -127,6 +132,7 @@ export const reviseProjectAmount = defineMutation({
   entity: 'Project',
   schema: ReviseProjectAmountSchema,
   id: (i) => i.projectId,
+  access: { group: 'projects', targets: (i) => target('Project', i.projectId, 'input.projectId') },
   async write(tx, { projectId: id, version, amount, on, reason }, meta) {
     const day = on ?? meta.today;
     notFuture(day, meta.today, 'input.on');

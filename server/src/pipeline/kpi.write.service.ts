@@ -9,6 +9,7 @@ import {
   kpiTargetOf,
   updateKpiTargetNode,
 } from './kpi.write.store.js';
+import { target } from '../auth/write-scope.store.js';
 
 // The rules of setting KPI targets: one set per region and year, edited with its version.
 
@@ -17,6 +18,7 @@ export const setKpiTarget = defineMutation({
   entity: 'KpiTarget',
   schema: SetKpiTargetSchema,
   id: (i) => `${i.regionCode}/${i.year}`,
+  access: { group: 'kpiTargets', targets: (i) => target('Region', i.regionCode, 'input.regionCode') },
   async write(tx, { regionCode, year, version, ...metrics }) {
     const existing = await kpiTargetOf(tx, regionCode, year);
     if (existing === undefined) throw notFound('Region', regionCode, { field: 'input.regionCode' });
@@ -51,6 +53,7 @@ export const deleteKpiTarget = defineMutation({
   entity: 'KpiTarget',
   schema: DeleteKpiTargetSchema,
   id: (i) => i.id,
+  access: { group: 'kpiTargets', targets: (i) => target('KpiTarget', i.id, 'input.id') },
   async write(tx, { id, version }) {
     const before = await lockVersion(tx, 'KpiTarget', id, version);
     await deleteKpiTargetNode(tx, id);

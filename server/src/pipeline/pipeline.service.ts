@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import type { Scope } from '../auth/auth.model.js';
+import { regionOverlaps } from '../auth/scope.js';
+import { forbidden } from '../auth/viewer.js';
 import type { Context } from '../core/context.js';
 import { toPage, type Page } from '../core/page.js';
 import { badInput, fromZod } from '../core/errors.js';
@@ -19,6 +22,13 @@ export interface ProjectFilterArgs {
   regionCode?: string | null;
   chainId?: string | null;
   stage?: string | null;
+}
+
+/** A region filter wholly outside the viewer's scope is refused (region codes are public). */
+function checkRegion(scope: Scope, regionCode: string | null): void {
+  if (regionCode != null && !regionOverlaps(scope, regionCode)) {
+    throw forbidden(`Region ${regionCode} is outside your scope.`, { field: 'filter.regionCode' });
+  }
 }
 
 function projectFilter(filter: ProjectFilterArgs | null | undefined): ProjectFilter {
@@ -43,28 +53,33 @@ export async function projectConnection(
   withCount: boolean,
 ): Promise<Page<ProjectRecord>> {
   const f = projectFilter(filter);
+  const scope = await ctx.viewer.scope();
+  checkRegion(scope, f.regionCode);
   const first = pageSize(args.first);
   const after = args.after == null ? null : decodeCursor(args.after, 'after');
   if (after && after.v !== null && !(typeof after.v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(after.v))) {
     throw badInput('after is not a project cursor', 'after');
   }
   const [rows, total] = await Promise.all([
-    projectsPage(ctx.executor, f, after, first + 1),
-    withCount ? projectsCount(ctx.executor, f) : null,
+    projectsPage(ctx.executor, scope.param, f, after, first + 1),
+    withCount ? projectsCount(ctx.executor, scope.param, f) : null,
   ]);
   return toPage(rows, first, after != null, (p) => ({ v: p.stageOn, id: p.key }), total);
 }
 
 /** Target libraries of the task forces for a chain and/or in a region (or within it), by name. */
-export function listTargetLibraries(
+export async function listTargetLibraries(
   ctx: Context,
   filter: z.input<typeof LibraryFilterModel> | null | undefined,
 ): Promise<TargetLibraryRecord[]> {
   const parsed = LibraryFilterModel.safeParse({ ...filter });
   if (!parsed.success) throw fromZod(parsed.error, 'filter');
   const f = parsed.data;
-  return targetLibraries(ctx.executor, {
-    regionCode: f.regionCode ? keyOf('Region', f.regionCode) : null,
+  const regionCode = f.regionCode ? keyOf('Region', f.regionCode) : null;
+  const scope = await ctx.viewer.scope();
+  checkRegion(scope, regionCode);
+  return targetLibraries(ctx.executor, scope.param, {
+    regionCode,
     chainId: f.chainId ? keyOf('Chain', f.chainId) : null,
   });
 }

@@ -2,6 +2,8 @@ import { cypher, type Executor } from '@chainmap/graph';
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import { chainFields, linkFields, stageRank } from '../chain/chain.model.js';
+import type { ScopeParam } from '../auth/auth.model.js';
+import { inScope } from '../auth/scope.js';
 import type { CursorValue } from '../core/relay.js';
 import { enterpriseFields } from '../enterprise/enterprise.model.js';
 import { regionFields } from '../region/region.model.js';
@@ -28,6 +30,7 @@ export const peopleByIdQ = cypher(
   'peopleById',
   `UNWIND $keys AS key
    MATCH (p:Person {id: key})
+   WHERE ${inScope.person('p')}
    RETURN key, ${personFields('p')} AS value`,
 );
 
@@ -36,6 +39,7 @@ export const taskForcesByIdQ = cypher(
   'taskForcesById',
   `UNWIND $keys AS key
    MATCH (t:TaskForce {id: key})
+   WHERE ${inScope.taskForce('t')}
    RETURN key, ${taskForceFields('t')} AS value`,
 );
 
@@ -44,6 +48,7 @@ export const targetLibrariesByIdQ = cypher(
   'targetLibrariesById',
   `UNWIND $keys AS key
    MATCH (l:TargetLibrary {id: key})
+   WHERE ${inScope.targetLibrary('l')}
    RETURN key, ${targetLibraryFields('l')} AS value`,
 );
 
@@ -52,6 +57,7 @@ export const projectsByIdQ = cypher(
   'projectsById',
   `UNWIND $keys AS key
    MATCH (p:Project {id: key})
+   WHERE ${inScope.project('p')}
    RETURN key, ${projectFields('p')} AS value`,
 );
 
@@ -60,6 +66,7 @@ export const kpiTargetsByIdQ = cypher(
   'kpiTargetsById',
   `UNWIND $keys AS key
    MATCH (k:KpiTarget {id: key})
+   WHERE ${inScope.kpiTarget('k')}
    RETURN key, ${kpiFields('k')} AS value`,
 );
 
@@ -68,6 +75,7 @@ export const chainTaskForcesQ = cypher(
   'chainTaskForces',
   `UNWIND $keys AS key
    MATCH (:Chain {id: key})<-[:FOR_CHAIN]-(t:TaskForce)
+   WHERE ${inScope.taskForce('t')}
    WITH key, t ORDER BY t.name, t.id
    RETURN key, collect(${taskForceFields('t')}) AS values`,
 );
@@ -93,6 +101,7 @@ export const taskForceLeadersQ = cypher(
   'taskForceLeaders',
   `UNWIND $keys AS key
    MATCH (:TaskForce {id: key})<-[:LEADS]-(p:Person)
+   WHERE ${inScope.person('p')}
    RETURN key, ${personFields('p')} AS value`,
 );
 
@@ -101,6 +110,7 @@ export const taskForceMembersQ = cypher(
   'taskForceMembers',
   `UNWIND $keys AS key
    MATCH (:TaskForce {id: key})<-[:MEMBER_OF]-(p:Person)
+   WHERE ${inScope.person('p')}
    WITH key, p ORDER BY p.name, p.id
    RETURN key, collect(${personFields('p')}) AS values`,
 );
@@ -110,6 +120,7 @@ export const taskForceLibrariesQ = cypher(
   'taskForceLibraries',
   `UNWIND $keys AS key
    MATCH (:TaskForce {id: key})-[:OWNS]->(l:TargetLibrary)
+   WHERE ${inScope.targetLibrary('l')}
    WITH key, l ORDER BY l.name, l.id
    RETURN key, collect(${targetLibraryFields('l')}) AS values`,
 );
@@ -119,6 +130,7 @@ export const taskForceProjectsQ = cypher(
   'taskForceProjects',
   `UNWIND $keys AS key
    MATCH (:TaskForce {id: key})<-[:HANDLED_BY]-(p:Project)
+   WHERE ${inScope.project('p')}
    WITH key, p ORDER BY p.stageOn DESC, p.id
    RETURN key, collect(${projectFields('p')}) AS values`,
 );
@@ -128,6 +140,7 @@ export const personLeadsQ = cypher(
   'personLeads',
   `UNWIND $keys AS key
    MATCH (:Person {id: key})-[:LEADS]->(t:TaskForce)
+   WHERE ${inScope.taskForce('t')}
    WITH key, t ORDER BY t.name, t.id
    RETURN key, collect(${taskForceFields('t')}) AS values`,
 );
@@ -137,6 +150,7 @@ export const personMembershipsQ = cypher(
   'personMemberships',
   `UNWIND $keys AS key
    MATCH (:Person {id: key})-[:MEMBER_OF]->(t:TaskForce)
+   WHERE ${inScope.taskForce('t')}
    WITH key, t ORDER BY t.name, t.id
    RETURN key, collect(${taskForceFields('t')}) AS values`,
 );
@@ -146,6 +160,7 @@ export const libraryTaskForcesQ = cypher(
   'libraryTaskForces',
   `UNWIND $keys AS key
    MATCH (:TargetLibrary {id: key})<-[:OWNS]-(t:TaskForce)
+   WHERE ${inScope.taskForce('t')}
    RETURN key, ${taskForceFields('t')} AS value`,
 );
 
@@ -153,7 +168,8 @@ export const libraryTaskForcesQ = cypher(
 export const libraryEntriesQ = cypher(
   'libraryEntries',
   `UNWIND $keys AS key
-   MATCH (:TargetLibrary {id: key})-[inc:INCLUDES]->(e:Enterprise)
+   MATCH (l:TargetLibrary {id: key})-[inc:INCLUDES]->(e:Enterprise)
+   WHERE ${inScope.targetLibrary('l')}
    WITH key, inc, e ORDER BY inc.priority, inc.addedOn DESC, e.name, e.id
    RETURN key, collect({
      libraryId: key,
@@ -193,6 +209,7 @@ export const projectTaskForcesQ = cypher(
   'projectTaskForces',
   `UNWIND $keys AS key
    MATCH (:Project {id: key})-[:HANDLED_BY]->(t:TaskForce)
+   WHERE ${inScope.taskForce('t')}
    RETURN key, ${taskForceFields('t')} AS value`,
 );
 
@@ -200,7 +217,8 @@ export const projectTaskForcesQ = cypher(
 export const projectEventsQ = cypher(
   'projectEvents',
   `UNWIND $keys AS key
-   MATCH (:Project {id: key})-[:HAS_EVENT]->(ev:ProjectStageEvent)
+   MATCH (p:Project {id: key})-[:HAS_EVENT]->(ev:ProjectStageEvent)
+   WHERE ${inScope.project('p')}
    WITH key, ev ORDER BY ev.seq, ev.on
    RETURN key, collect(${stageEventFields('ev')}) AS values`,
 );
@@ -209,7 +227,8 @@ export const projectEventsQ = cypher(
 export const projectFundsQ = cypher(
   'projectFunds',
   `UNWIND $keys AS key
-   MATCH (:Project {id: key})-[:HAS_FUNDS]->(f:FundsEntry)
+   MATCH (p:Project {id: key})-[:HAS_FUNDS]->(f:FundsEntry)
+   WHERE ${inScope.project('p')}
    WITH key, f ORDER BY f.on
    RETURN key, collect(${fundsFields('f')}) AS values`,
 );
@@ -219,6 +238,7 @@ export const enterpriseProjectsQ = cypher(
   'enterpriseProjects',
   `UNWIND $keys AS key
    MATCH (:Enterprise {id: key})<-[:BY]-(p:Project)
+   WHERE ${inScope.project('p')}
    WITH key, p ORDER BY p.stageOn DESC, p.id
    RETURN key, collect(${projectFields('p')}) AS values`,
 );
@@ -228,6 +248,7 @@ export const regionKpiTargetsQ = cypher(
   'regionKpiTargets',
   `UNWIND $keys AS key
    MATCH (:Region {code: key})<-[:FOR_REGION]-(k:KpiTarget)
+   WHERE ${inScope.kpiTarget('k')}
    WITH key, k ORDER BY k.year DESC, k.id
    RETURN key, collect(${kpiFields('k')}) AS values`,
 );
@@ -270,6 +291,7 @@ const projectsPageQ = (inRegion: boolean) =>
     inRegion ? 'projectsPageInRegion' : 'projectsPage',
     `${projectMatch(inRegion)}
    WHERE ${PROJECT_FILTER}
+     AND ${inScope.project('p')}
      AND ${PROJECT_KEYSET}
    RETURN ${projectFields('p')} AS project
    ORDER BY p.stageOn IS NULL, p.stageOn DESC, p.id DESC
@@ -283,6 +305,7 @@ const projectsCountQ = (inRegion: boolean) =>
     inRegion ? 'projectsCountInRegion' : 'projectsCount',
     `${projectMatch(inRegion)}
    WHERE ${PROJECT_FILTER}
+     AND ${inScope.project('p')}
    RETURN count(p) AS total`,
   );
 export const PROJECTS_COUNT = { true: projectsCountQ(true), false: projectsCountQ(false) };
@@ -290,12 +313,14 @@ export const PROJECTS_COUNT = { true: projectsCountQ(true), false: projectsCount
 /** One page of projects, `limit` rows at most, after the keyset position `after`. */
 export async function projectsPage(
   executor: Executor,
+  scope: ScopeParam,
   filter: ProjectFilter,
   after: CursorValue | null,
   limit: number,
 ): Promise<ProjectRecord[]> {
   const rows = await executor.read(PROJECTS_PAGE[`${filter.regionCode != null}`], {
     ...filter,
+    scope,
     afterV: after?.v ?? null,
     afterId: after?.id ?? null,
     limit: neo4j.int(limit),
@@ -304,8 +329,12 @@ export async function projectsPage(
 }
 
 /** How many projects match `filter`. */
-export async function projectsCount(executor: Executor, filter: ProjectFilter): Promise<number> {
-  const [row] = await executor.read(PROJECTS_COUNT[`${filter.regionCode != null}`], { ...filter });
+export async function projectsCount(
+  executor: Executor,
+  scope: ScopeParam,
+  filter: ProjectFilter,
+): Promise<number> {
+  const [row] = await executor.read(PROJECTS_COUNT[`${filter.regionCode != null}`], { ...filter, scope });
   return z
     .number()
     .int()
@@ -319,6 +348,7 @@ export const targetLibrariesQ = cypher(
    WHERE ($chainId IS NULL OR EXISTS { (t)-[:FOR_CHAIN]->(:Chain {id: $chainId}) })
      AND ($regionCode IS NULL
           OR EXISTS { (t)-[:FOR_REGION]->(:Region)-[:WITHIN*0..3]->(:Region {code: $regionCode}) })
+     AND ${inScope.targetLibrary('l')}
    RETURN ${targetLibraryFields('l')} AS library
    ORDER BY l.name, l.id`,
 );
@@ -326,8 +356,9 @@ export const targetLibrariesQ = cypher(
 /** Target libraries by the chain and region of the task force that owns them. */
 export async function targetLibraries(
   executor: Executor,
+  scope: ScopeParam,
   filter: { regionCode: string | null; chainId: string | null },
 ): Promise<TargetLibraryRecord[]> {
-  const rows = await executor.read(targetLibrariesQ, filter);
+  const rows = await executor.read(targetLibrariesQ, { ...filter, scope });
   return rows.map((r) => TargetLibraryModel.parse(r.library));
 }

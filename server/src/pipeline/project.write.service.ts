@@ -20,6 +20,7 @@ import {
   setProjectLinks,
   updateProjectNode,
 } from './project.write.store.js';
+import { target } from '../auth/write-scope.store.js';
 
 // The rules of editing projects (招商项目) and moving them along their life cycle.
 
@@ -37,6 +38,13 @@ export const createProject = defineMutation({
   entity: 'Project',
   schema: CreateProjectSchema.transform((i) => ({ ...i, id: i.id ?? newId('pj') })),
   id: (i) => i.id,
+  access: {
+    group: 'projects',
+    targets: (i) => [
+      ...target('Region', i.regionCode, 'input.regionCode'),
+      ...target('TaskForce', i.taskForceId, 'input.taskForceId'),
+    ],
+  },
   async write(
     tx,
     { id, enterpriseId, regionCode, taskForceId, linkIds, plannedProductionOn, ...props },
@@ -70,6 +78,14 @@ export const updateProject = defineMutation({
   entity: 'Project',
   schema: UpdateProjectSchema,
   id: (i) => i.id,
+  access: {
+    group: 'projects',
+    targets: (i) => [
+      ...target('Project', i.id, 'input.id'),
+      ...target('Region', i.regionCode, 'input.regionCode'),
+      ...target('TaskForce', i.taskForceId, 'input.taskForceId'),
+    ],
+  },
   async write(
     tx,
     { id, version, enterpriseId, regionCode, taskForceId, linkIds, plannedProductionOn, ...patch },
@@ -108,6 +124,7 @@ export const deleteProject = defineMutation({
   entity: 'Project',
   schema: DeleteProjectSchema,
   id: (i) => i.id,
+  access: { group: 'projects', targets: (i) => target('Project', i.id, 'input.id') },
   async write(tx, { id, version }) {
     const before = await lockVersion(tx, 'Project', id, version);
     const removed = await deleteProjectNode(tx, id);
@@ -130,6 +147,7 @@ export const moveProjectStage = defineMutation({
   entity: 'Project',
   schema: MoveProjectStageSchema,
   id: (i) => i.projectId,
+  access: { group: 'projects', targets: (i) => target('Project', i.projectId, 'input.projectId') },
   async write(tx, { projectId: id, stage, on, reason, version }, meta) {
     const before = await lockVersion(tx, 'Project', id, version, 'input.projectId');
     const state = await projectStageState(tx, id);

@@ -18,6 +18,7 @@ import {
   updateEntry,
   updateLibraryNode,
 } from './target-library.write.store.js';
+import { target } from '../auth/write-scope.store.js';
 
 // The rules of editing target libraries and their entries.
 
@@ -28,6 +29,7 @@ export const createTargetLibrary = defineMutation({
   entity: 'TargetLibrary',
   schema: CreateTargetLibrarySchema.transform((i) => ({ ...i, id: i.id ?? newId('tl') })),
   id: (i) => i.id,
+  access: { group: 'libraries', targets: (i) => target('TaskForce', i.taskForceId, 'input.taskForceId') },
   async write(tx, i) {
     await requireRefs(tx, [{ type: 'TaskForce', key: i.taskForceId, field: 'input.taskForceId' }]);
     await requireNew(tx, 'TargetLibrary', i.id);
@@ -41,6 +43,13 @@ export const updateTargetLibrary = defineMutation({
   entity: 'TargetLibrary',
   schema: UpdateTargetLibrarySchema,
   id: (i) => i.id,
+  access: {
+    group: 'libraries',
+    targets: (i) => [
+      ...target('TargetLibrary', i.id, 'input.id'),
+      ...target('TaskForce', i.taskForceId, 'input.taskForceId'),
+    ],
+  },
   async write(tx, { id, version, taskForceId, ...patch }) {
     const before = await lockVersion(tx, 'TargetLibrary', id, version);
     if (taskForceId) {
@@ -60,6 +69,7 @@ export const deleteTargetLibrary = defineMutation({
   entity: 'TargetLibrary',
   schema: DeleteTargetLibrarySchema,
   id: (i) => i.id,
+  access: { group: 'libraries', targets: (i) => target('TargetLibrary', i.id, 'input.id') },
   async write(tx, { id, version }) {
     const before = await lockVersion(tx, 'TargetLibrary', id, version);
     await deleteLibraryNode(tx, id);
@@ -72,6 +82,13 @@ export const addLibraryEntry = defineMutation({
   entity: 'LibraryEntry',
   schema: AddLibraryEntrySchema,
   id: entryId,
+  access: {
+    group: 'libraries',
+    targets: (i) => [
+      ...target('TargetLibrary', i.libraryId, 'input.libraryId'),
+      ...target('Person', i.ownerId, 'input.ownerId'),
+    ],
+  },
   async write(tx, i, meta) {
     await requireRefs(tx, [
       { type: 'TargetLibrary', key: i.libraryId, field: 'input.libraryId' },
@@ -99,6 +116,13 @@ export const updateLibraryEntry = defineMutation({
   entity: 'LibraryEntry',
   schema: UpdateLibraryEntrySchema,
   id: entryId,
+  access: {
+    group: 'libraries',
+    targets: (i) => [
+      ...target('TargetLibrary', i.libraryId, 'input.libraryId'),
+      ...target('Person', i.ownerId, 'input.ownerId'),
+    ],
+  },
   async write(tx, { libraryId, enterpriseId, ...patch }) {
     await requireRefs(tx, [
       { type: 'TargetLibrary', key: libraryId, field: 'input.libraryId' },
@@ -122,6 +146,7 @@ export const removeLibraryEntry = defineMutation({
   entity: 'LibraryEntry',
   schema: RemoveLibraryEntrySchema,
   id: entryId,
+  access: { group: 'libraries', targets: (i) => target('TargetLibrary', i.libraryId, 'input.libraryId') },
   async write(tx, i) {
     await requireRefs(tx, [
       { type: 'TargetLibrary', key: i.libraryId, field: 'input.libraryId' },

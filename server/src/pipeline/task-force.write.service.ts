@@ -25,6 +25,7 @@ import {
   updatePersonNode,
   updateTaskForceNode,
 } from './task-force.write.store.js';
+import { target } from '../auth/write-scope.store.js';
 
 // The rules of editing people, task forces, their chain leaders and members.
 
@@ -35,6 +36,7 @@ export const createPerson = defineMutation({
   entity: 'Person',
   schema: CreatePersonSchema.transform((i) => ({ ...i, id: i.id ?? newId('p') })),
   id: (i) => i.id,
+  access: { group: 'contacts', targets: () => [] },
   async write(tx, { id, ...props }) {
     await requireNew(tx, 'Person', id);
     const { record, after } = await createPersonNode(tx, id, patchProps(props));
@@ -47,6 +49,7 @@ export const updatePerson = defineMutation({
   entity: 'Person',
   schema: UpdatePersonSchema,
   id: (i) => i.id,
+  access: { group: 'contacts', targets: (i) => target('Person', i.id, 'input.id') },
   async write(tx, { id, version, ...patch }) {
     const before = await lockVersion(tx, 'Person', id, version);
     const { record, after } = await updatePersonNode(tx, id, patchProps(patch));
@@ -59,6 +62,7 @@ export const deletePerson = defineMutation({
   entity: 'Person',
   schema: DeletePersonSchema,
   id: (i) => i.id,
+  access: { group: 'contacts', targets: (i) => target('Person', i.id, 'input.id') },
   async write(tx, { id, version }) {
     const before = await lockVersion(tx, 'Person', id, version);
     const leads = await personLedTaskForces(tx, id);
@@ -78,6 +82,14 @@ export const createTaskForce = defineMutation({
   entity: 'TaskForce',
   schema: CreateTaskForceSchema.transform((i) => ({ ...i, id: i.id ?? newId('tf') })),
   id: (i) => i.id,
+  access: {
+    group: 'taskForces',
+    targets: (i) => [
+      ...target('Region', i.regionCode, 'input.regionCode'),
+      ...target('Person', i.leaderId, 'input.leaderId'),
+      ...(i.memberIds ?? []).flatMap((m, n) => target('Person', m, `input.memberIds.${n}`)),
+    ],
+  },
   async write(tx, { id, chainId, regionCode, leaderId, memberIds, ...props }) {
     await requireRefs(tx, [
       { type: 'Chain', key: chainId, field: 'input.chainId' },
@@ -103,6 +115,13 @@ export const updateTaskForce = defineMutation({
   entity: 'TaskForce',
   schema: UpdateTaskForceSchema,
   id: (i) => i.id,
+  access: {
+    group: 'taskForces',
+    targets: (i) => [
+      ...target('TaskForce', i.id, 'input.id'),
+      ...target('Region', i.regionCode, 'input.regionCode'),
+    ],
+  },
   async write(tx, { id, version, chainId, regionCode, ...patch }) {
     const before = await lockVersion(tx, 'TaskForce', id, version);
     await requireRefs(tx, [
@@ -124,6 +143,7 @@ export const deleteTaskForce = defineMutation({
   entity: 'TaskForce',
   schema: DeleteTaskForceSchema,
   id: (i) => i.id,
+  access: { group: 'taskForces', targets: (i) => target('TaskForce', i.id, 'input.id') },
   async write(tx, { id, version, cascade }) {
     const before = await lockVersion(tx, 'TaskForce', id, version);
     const deps = await taskForceDependants(tx, id);
@@ -149,6 +169,13 @@ export const setChainLeader = defineMutation({
   entity: 'TaskForce',
   schema: SetChainLeaderSchema,
   id: (i) => i.taskForceId,
+  access: {
+    group: 'taskForces',
+    targets: (i) => [
+      ...target('TaskForce', i.taskForceId, 'input.taskForceId'),
+      ...target('Person', i.personId, 'input.personId'),
+    ],
+  },
   async write(tx, { taskForceId, personId, version }) {
     const before = await lockVersion(tx, 'TaskForce', taskForceId, version, 'input.taskForceId');
     await requireRefs(tx, [{ type: 'Person', key: personId, field: 'input.personId' }]);
@@ -171,6 +198,13 @@ export const addTaskForceMember = defineMutation({
   entity: 'TaskForceMember',
   schema: TaskForceMemberSchema,
   id: (i) => `${i.personId}->${i.taskForceId}`,
+  access: {
+    group: 'contacts',
+    targets: (i) => [
+      ...target('TaskForce', i.taskForceId, 'input.taskForceId'),
+      ...target('Person', i.personId, 'input.personId'),
+    ],
+  },
   async write(tx, i) {
     await requireRefs(tx, memberRefs(i));
     const { created, record } = await addTaskForceMemberEdge(tx, i.taskForceId, i.personId);
@@ -186,6 +220,13 @@ export const removeTaskForceMember = defineMutation({
   entity: 'TaskForceMember',
   schema: TaskForceMemberSchema,
   id: (i) => `${i.personId}->${i.taskForceId}`,
+  access: {
+    group: 'contacts',
+    targets: (i) => [
+      ...target('TaskForce', i.taskForceId, 'input.taskForceId'),
+      ...target('Person', i.personId, 'input.personId'),
+    ],
+  },
   async write(tx, i) {
     await requireRefs(tx, memberRefs(i));
     const { removed, record } = await removeTaskForceMemberEdge(tx, i.taskForceId, i.personId);

@@ -18,3 +18,25 @@ export function investmentMapXlsxUrl(regionCode: string, chainId: string): strin
   const q = new URLSearchParams({ regionCode, chainId });
   return `/export/investment-map.xlsx?${q.toString()}`;
 }
+
+/**
+ * Download a file of the API as the signed-in user (a plain link cannot send the token): fetch it
+ * with the session's Authorization, then save the blob under the server's file name.
+ */
+export async function downloadAsUser(url: string, headers: Record<string, string>): Promise<void> {
+  const res = await fetch(url, { headers });
+  if (!res.ok) throw new Error(`下载失败（HTTP ${res.status}）`);
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const name =
+    /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ??
+    /filename="([^"]+)"/.exec(disposition)?.[1] ??
+    'export';
+  const href = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = decodeURIComponent(name);
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}

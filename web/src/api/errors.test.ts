@@ -23,4 +23,11 @@ describe('API errors', () => {
     );
     expect(notFound.kind).toBe('not-found');
   });
+
+  it('tells a signed-out user to sign in, and a user out of scope that it is not theirs', () => {
+    const err = (code: string) =>
+      describeError(new CombinedError({ graphQLErrors: [{ message: 'x', extensions: { code } }] }));
+    expect(err('UNAUTHENTICATED')).toMatchObject({ kind: 'signin', message: '需要登录' });
+    expect(err('FORBIDDEN')).toMatchObject({ kind: 'forbidden', message: '没有权限' });
+  });
 });

@@ -2,7 +2,7 @@ import type { CombinedError } from 'urql';
 
 /** What went wrong with a request, in the user's words, and what to do about it. */
 export interface Problem {
-  kind: 'pending' | 'network' | 'not-found' | 'input' | 'server';
+  kind: 'pending' | 'network' | 'not-found' | 'input' | 'server' | 'signin' | 'forbidden';
   /** What happened. */
   message: string;
   /** What to do. */
@@ -52,6 +52,24 @@ export function describeError(error: CombinedError): Problem {
       kind: 'input',
       message: '这次查询的数据量超出了服务器的上限',
       action: '请缩小范围（例如选择具体的产业链或县区）后重试。',
+    };
+  if (code === 'UNAUTHENTICATED')
+    return {
+      kind: 'signin',
+      message: '需要登录',
+      action: '请点击右上角“登录”，用有权限的账号登录后再试。',
+    };
+  if (code === 'FORBIDDEN')
+    return {
+      kind: 'forbidden',
+      message: '没有权限',
+      action: '该操作或数据不在您账号的地区、产业链或角色范围内；如需权限请联系管理员。',
+    };
+  if (code === 'RATE_LIMITED')
+    return {
+      kind: 'input',
+      message: '请求过于频繁',
+      action: `请等待${String(error.graphQLErrors[0]?.extensions?.retryAfter ?? '')}秒后重试。`,
     };
   if (code === 'NOT_FOUND')
     return { kind: 'not-found', message: '未找到该对象', action: '它可能已被删除，请返回上一页重新选择。' };

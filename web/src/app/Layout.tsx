@@ -1,5 +1,6 @@
 import { Suspense } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
+import { UserMenu } from '../auth/UserMenu';
 import { ChainSelect } from '../scope/ChainSelect';
 import { RegionPicker } from '../scope/RegionPicker';
 import { SearchBox } from '../search/SearchBox';
@@ -42,6 +43,7 @@ export function Layout() {
             </ul>
           </nav>
           <SearchBox />
+          <UserMenu />
         </div>
         <div className="scope-row">
           <RegionPicker value={scope.region} onChange={(region) => update({ region })} />

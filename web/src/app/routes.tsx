@@ -14,6 +14,7 @@ const ReportPage = lazy(() => import('../report/ReportPage'));
 const DashboardPage = lazy(() => import('../dashboard/DashboardPage'));
 const BulletinPage = lazy(() => import('../bulletin/BulletinPage'));
 const SearchPage = lazy(() => import('../search/SearchPage'));
+const SignInPage = lazy(() => import('../auth/SignInPage'));
 const NotFound = lazy(() => import('./NotFound'));
 
 export const routes: RouteObject[] = [
@@ -31,6 +32,7 @@ export const routes: RouteObject[] = [
       { path: 'dashboard', element: <DashboardPage /> },
       { path: 'bulletin', element: <BulletinPage /> },
       { path: 'search', element: <SearchPage /> },
+      { path: 'signin', element: <SignInPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -17,6 +17,10 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean };
   Int: { input: number; output: number };
   Float: { input: number; output: number };
+  /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSON: { input: any; output: any };
+  /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSONObject: { input: any; output: any };
   /** A local date string (i.e., with no associated timezone) in `YYYY-MM-DD` format, e.g. `2020-01-01`. */
   LocalDate: { input: string; output: string };
 };
@@ -549,6 +553,17 @@ export type ReviseProjectAmountInput = {
   version: Scalars['Int']['input'];
 };
 
+/** What a user may do; always within their scope region (and its regions below). */
+export type Role =
+  /** Everything, everywhere, including the chain catalog. */
+  | 'ADMIN'
+  /** Reads everything within its scope; changes nothing. */
+  | 'ANALYST'
+  /** 招商办 a city (or county) office: everything within its region, but the national catalog. */
+  | 'CITY_OFFICE'
+  /** 招商专班 a task force: its own chains' target libraries, projects and contacts within its region; reads public data everywhere. */
+  | 'TASK_FORCE';
+
 /** 序时进度: where a KPI stands against the share of the year elapsed. */
 export type ScheduleStatus =
   /** 超序时进度 ahead of schedule. */
@@ -929,6 +944,100 @@ export type MoveProjectStageMutation = {
   };
 };
 
+export type MeQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MeQuery = {
+  __typename?: 'Query';
+  me?: {
+    __typename?: 'User';
+    id: string;
+    username: string;
+    displayName?: string | null;
+    role: Role;
+    region?: { __typename?: 'Region'; code: string; name: string } | null;
+    chains: Array<{ __typename?: 'Chain'; key: string; name: string }>;
+    can: {
+      __typename?: 'Permissions';
+      editLibraries: boolean;
+      editProjects: boolean;
+      editTaskForces: boolean;
+      editKpiTargets: boolean;
+      readAudit: boolean;
+    };
+  } | null;
+};
+
+export type SignInMutationVariables = Exact<{
+  username: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+}>;
+
+export type SignInMutation = {
+  __typename?: 'Mutation';
+  signIn: {
+    __typename?: 'SignInPayload';
+    token: string;
+    expiresAt: string;
+    user: { __typename?: 'User'; id: string; username: string };
+  };
+};
+
+export type ChangeLog_EntryFragment = {
+  __typename?: 'AuditEntry';
+  id: string;
+  at: string;
+  actorName?: string | null;
+  mutation: string;
+  changes: Array<{ __typename?: 'FieldChange'; field: string; before?: any | null; after?: any | null }>;
+};
+
+export type ProjectChangesQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+export type ProjectChangesQuery = {
+  __typename?: 'Query';
+  project?: {
+    __typename?: 'Project';
+    id: string;
+    history: Array<{
+      __typename?: 'AuditEntry';
+      id: string;
+      at: string;
+      actorName?: string | null;
+      mutation: string;
+      changes: Array<{ __typename?: 'FieldChange'; field: string; before?: any | null; after?: any | null }>;
+    }>;
+  } | null;
+};
+
+export type EntryChangesQueryVariables = Exact<{
+  entityId: Scalars['String']['input'];
+}>;
+
+export type EntryChangesQuery = {
+  __typename?: 'Query';
+  auditLog: {
+    __typename?: 'AuditEntryConnection';
+    edges: Array<{
+      __typename?: 'AuditEntryEdge';
+      node: {
+        __typename?: 'AuditEntry';
+        id: string;
+        at: string;
+        actorName?: string | null;
+        mutation: string;
+        changes: Array<{
+          __typename?: 'FieldChange';
+          field: string;
+          before?: any | null;
+          after?: any | null;
+        }>;
+      };
+    }>;
+  };
+};
+
 export type BulletinQueryVariables = Exact<{
   regionCode: Scalars['String']['input'];
   month: Scalars['String']['input'];
@@ -1299,12 +1408,13 @@ export type EnterprisePageQuery = {
 
 export type HomeQueryVariables = Exact<{
   regionCode?: InputMaybe<Scalars['String']['input']>;
+  withPipeline: Scalars['Boolean']['input'];
 }>;
 
 export type HomeQuery = {
   __typename?: 'Query';
   chains: Array<{ __typename?: 'Chain'; key: string; name: string; description?: string | null }>;
-  targetLibraries: Array<{
+  targetLibraries?: Array<{
     __typename?: 'TargetLibrary';
     key: string;
     name: string;
@@ -1726,6 +1836,7 @@ export type ReportBaseQueryVariables = Exact<{
   chainId: Scalars['ID']['input'];
   chainKey: Scalars['String']['input'];
   regionCode: Scalars['String']['input'];
+  withPipeline: Scalars['Boolean']['input'];
 }>;
 
 export type ReportBaseQuery = {
@@ -1751,7 +1862,7 @@ export type ReportBaseQuery = {
       suppliesTo: Array<{ __typename?: 'Link'; key: string }>;
     }>;
   } | null;
-  targetLibraries: Array<{
+  targetLibraries?: Array<{
     __typename?: 'TargetLibrary';
     key: string;
     name: string;
@@ -1767,7 +1878,7 @@ export type ReportBaseQuery = {
       region?: { __typename?: 'Region'; code: string; name: string } | null;
     } | null;
   }>;
-  projects: {
+  projects?: {
     __typename?: 'ProjectConnection';
     totalCount: number;
     edges: Array<{
@@ -2056,6 +2167,37 @@ export type WhereSourcesQuery = {
   }>;
 };
 
+export const ChangeLog_EntryFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ChangeLog_Entry' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'AuditEntry' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'at' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actorName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'mutation' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'changes' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'before' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'after' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ChangeLog_EntryFragment, unknown>;
 export const Dashboard_KpiLineFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -2748,6 +2890,299 @@ export const MoveProjectStageDocument = {
     },
   ],
 } as unknown as DocumentNode<MoveProjectStageMutation, MoveProjectStageMutationVariables>;
+export const MeDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Me' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'me' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'username' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'displayName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'role' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'region' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'chains' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'can' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'editLibraries' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'editProjects' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'editTaskForces' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'editKpiTargets' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'readAudit' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const SignInDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SignIn' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'username' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'password' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'signIn' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'username' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'username' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'password' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'password' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'token' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'expiresAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'user' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'username' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SignInMutation, SignInMutationVariables>;
+export const ProjectChangesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ProjectChanges' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'project' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'history' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ChangeLog_Entry' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ChangeLog_Entry' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'AuditEntry' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'at' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actorName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'mutation' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'changes' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'before' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'after' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ProjectChangesQuery, ProjectChangesQueryVariables>;
+export const EntryChangesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'EntryChanges' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'entityId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'auditLog' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'entityId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'entityId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'entity' },
+                value: { kind: 'StringValue', value: 'LibraryEntry', block: false },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'IntValue', value: '50' },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'edges' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'node' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ChangeLog_Entry' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ChangeLog_Entry' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'AuditEntry' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'at' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'actorName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'mutation' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'changes' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'before' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'after' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<EntryChangesQuery, EntryChangesQueryVariables>;
 export const BulletinDocument = {
   kind: 'Document',
   definitions: [
@@ -3787,6 +4222,14 @@ export const HomeDocument = {
           variable: { kind: 'Variable', name: { kind: 'Name', value: 'regionCode' } },
           type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
         },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'withPipeline' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } },
+          },
+        },
       ],
       selectionSet: {
         kind: 'SelectionSet',
@@ -3820,6 +4263,19 @@ export const HomeDocument = {
                     },
                   ],
                 },
+              },
+            ],
+            directives: [
+              {
+                kind: 'Directive',
+                name: { kind: 'Name', value: 'include' },
+                arguments: [
+                  {
+                    kind: 'Argument',
+                    name: { kind: 'Name', value: 'if' },
+                    value: { kind: 'Variable', name: { kind: 'Name', value: 'withPipeline' } },
+                  },
+                ],
               },
             ],
             selectionSet: {
@@ -5174,6 +5630,14 @@ export const ReportBaseDocument = {
           variable: { kind: 'Variable', name: { kind: 'Name', value: 'regionCode' } },
           type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
         },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'withPipeline' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } },
+          },
+        },
       ],
       selectionSet: {
         kind: 'SelectionSet',
@@ -5255,6 +5719,19 @@ export const ReportBaseDocument = {
                     },
                   ],
                 },
+              },
+            ],
+            directives: [
+              {
+                kind: 'Directive',
+                name: { kind: 'Name', value: 'include' },
+                arguments: [
+                  {
+                    kind: 'Argument',
+                    name: { kind: 'Name', value: 'if' },
+                    value: { kind: 'Variable', name: { kind: 'Name', value: 'withPipeline' } },
+                  },
+                ],
               },
             ],
             selectionSet: {
@@ -5346,6 +5823,19 @@ export const ReportBaseDocument = {
                 kind: 'Argument',
                 name: { kind: 'Name', value: 'first' },
                 value: { kind: 'IntValue', value: '50' },
+              },
+            ],
+            directives: [
+              {
+                kind: 'Directive',
+                name: { kind: 'Name', value: 'include' },
+                arguments: [
+                  {
+                    kind: 'Argument',
+                    name: { kind: 'Name', value: 'if' },
+                    value: { kind: 'Variable', name: { kind: 'Name', value: 'withPipeline' } },
+                  },
+                ],
               },
             ],
             selectionSet: {

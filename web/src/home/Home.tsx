@@ -1,16 +1,20 @@
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { scopedHref, useScope } from '../app/scope';
+import { SignInNeeded } from '../auth/UserMenu';
+import { useMe } from '../auth/useMe';
 import { HomeDocument } from '../gql/graphql';
 import { Empty, ErrorNotice, Loading, retry } from '../ui/States';
 
 /** 首页: the four questions, the task forces at work, and every chain. */
 export default function Home() {
   const { scope } = useScope();
+  const { signedIn } = useMe();
   const [{ data, fetching, error }, refetch] = useQuery({
     query: HomeDocument,
-    variables: { regionCode: scope.region },
+    variables: { regionCode: scope.region, withPipeline: signedIn },
   });
+  const libraries = data?.targetLibraries ?? [];
   return (
     <div className="page home">
       <h1>产业链招商图谱</h1>
@@ -30,14 +34,16 @@ export default function Home() {
         <>
           <section>
             <h2>招商专班{scope.region ? '（本地区）' : ''}</h2>
-            {data.targetLibraries.length === 0 ? (
+            {!signedIn ? (
+              <SignInNeeded what="招商专班和目标库" />
+            ) : libraries.length === 0 ? (
               <Empty>
                 {scope.region ? '本地区还没有招商专班和目标企业库。' : '还没有任何招商专班。'}
                 可以先打开产业链全景图查看缺链，再把目标企业加入专班的目标库。
               </Empty>
             ) : (
               <ul className="card-grid" aria-label="招商专班">
-                {data.targetLibraries.map((lib) => {
+                {libraries.map((lib) => {
                   const tf = lib.taskForce;
                   const s = {
                     region: tf?.region?.code ?? scope.region,

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useQuery } from 'urql';
 import { useAddLibraryEntry } from '../api/actions';
+import { useMe } from '../auth/useMe';
 import { describeError } from '../api/errors';
 import { scopedHref, type Scope } from '../app/scope';
 import {
@@ -154,6 +155,8 @@ function TargetCard({
   scope: Scope;
 }) {
   const [showTies, setShowTies] = useState(false);
+  const { can, signedIn } = useMe();
+  const { pathname, search } = useLocation();
   const e = hit.enterprise;
   return (
     <li className="target-card" data-testid="target">
@@ -179,13 +182,21 @@ function TargetCard({
         <button type="button" className="btn" aria-expanded={showTies} onClick={() => setShowTies((v) => !v)}>
           {showTies ? '收起关系' : '本地关系'}
         </button>
-        <AddToLibrary
-          libraries={libraries}
-          enterpriseId={e.id}
-          reason={`补链：${linkName}（得分 ${score(hit.score)}）`}
-          scope={scope}
-          inLibrary={hit.inLibrary}
-        />
+        {can.editLibraries ? (
+          <AddToLibrary
+            libraries={libraries}
+            enterpriseId={e.id}
+            reason={`补链：${linkName}（得分 ${score(hit.score)}）`}
+            scope={scope}
+            inLibrary={hit.inLibrary}
+          />
+        ) : !signedIn ? (
+          <Link className="muted" to={`/signin?next=${encodeURIComponent(`${pathname}${search}`)}`}>
+            登录后可加入目标库
+          </Link>
+        ) : hit.inLibrary ? (
+          <p className="ok">✓ 已在本地区的目标库中</p>
+        ) : null}
       </div>
       {showTies && scope.region && <Connections regionCode={scope.region} enterpriseId={e.id} />}
     </li>
@@ -201,9 +212,11 @@ function Targets({ scope, link }: { scope: Scope & { region: string; chain: stri
     pause: strengthen,
   });
   const [str, refetchStr] = useQuery({ query: LinkStrengthenTargetsDocument, variables, pause: !strengthen });
+  const { can } = useMe();
   const [libs] = useQuery({
     query: LinkLibrariesDocument,
     variables: { chainId: scope.chain, regionCode: scope.region },
+    pause: !can.editLibraries,
   });
   const { data, fetching, error } = strengthen ? str : gap;
   const hits =

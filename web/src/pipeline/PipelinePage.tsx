@@ -3,6 +3,9 @@ import { Link } from 'react-router';
 import { useQuery, type CombinedError } from 'urql';
 import { useCreateProject, useMoveProjectStage } from '../api/actions';
 import { describeError } from '../api/errors';
+import { EntryChangeLog, ProjectChangeLog } from '../auth/ChangeLog';
+import { SignInNeeded } from '../auth/UserMenu';
+import { useMe, type Can } from '../auth/useMe';
 import { scopedHref, useScope } from '../app/scope';
 import {
   PipelineLibrariesDocument,
@@ -37,6 +40,8 @@ interface Actions {
   move: (p: Project, stage: ProjectStage, reason?: string) => Promise<void>;
   create: (e: Entry, p: NewProject) => Promise<boolean>;
   busy: boolean;
+  /** What the signed-in user may do (the rest is hidden). */
+  can: Can;
 }
 
 /** 历史: the project's dated stage moves, oldest first, loaded when opened. */
@@ -68,6 +73,7 @@ function History({ id }: { id: string }) {
 function ProjectCard({ p, actions }: { p: Project; actions: Actions }) {
   const selectId = useId();
   const [history, setHistory] = useState(false);
+  const [changes, setChanges] = useState(false);
   const [terminating, setTerminating] = useState(false);
   const [reason, setReason] = useState('');
   const next = nextStage(p.stage as ProjectStageName);
@@ -99,7 +105,7 @@ function ProjectCard({ p, actions }: { p: Project; actions: Actions }) {
         </p>
       ))}
       <div className="card-actions">
-        {next && (
+        {actions.can.editProjects && next && (
           <button
             type="button"
             className="btn btn-small btn-primary"
@@ -109,7 +115,7 @@ function ProjectCard({ p, actions }: { p: Project; actions: Actions }) {
             推进至{PROJECT_STAGE_LABEL[next]} →
           </button>
         )}
-        {p.stage !== 'TERMINATED' && (
+        {actions.can.editProjects && p.stage !== 'TERMINATED' && (
           <>
             <label htmlFor={selectId} className="visually-hidden">
               移至阶段
@@ -145,6 +151,16 @@ function ProjectCard({ p, actions }: { p: Project; actions: Actions }) {
         >
           历史
         </button>
+        {actions.can.readAudit && (
+          <button
+            type="button"
+            className="btn btn-small"
+            aria-expanded={changes}
+            onClick={() => setChanges((v) => !v)}
+          >
+            修改记录
+          </button>
+        )}
       </div>
       {terminating && (
         <form
@@ -170,12 +186,14 @@ function ProjectCard({ p, actions }: { p: Project; actions: Actions }) {
         </form>
       )}
       {history && <History id={p.id} />}
+      {changes && <ProjectChangeLog id={p.id} />}
     </li>
   );
 }
 
 function EntryCard({ e, actions }: { e: Entry; actions: Actions }) {
   const [creating, setCreating] = useState(false);
+  const [changes, setChanges] = useState(false);
   const chainKey = e.library.taskForce?.chain?.key;
   return (
     <li
@@ -214,18 +232,33 @@ function EntryCard({ e, actions }: { e: Entry; actions: Actions }) {
         />
       ) : (
         <div className="card-actions">
-          <button
-            type="button"
-            className="btn btn-small btn-primary"
-            disabled={actions.busy || !chainKey}
-            onClick={() => setCreating(true)}
-            aria-expanded={creating}
-          >
-            立项为线索 →
-          </button>
-          {!chainKey && <small className="muted">该目标库的专班未关联产业链，无法立项。</small>}
+          {actions.can.editProjects && (
+            <button
+              type="button"
+              className="btn btn-small btn-primary"
+              disabled={actions.busy || !chainKey}
+              onClick={() => setCreating(true)}
+              aria-expanded={creating}
+            >
+              立项为线索 →
+            </button>
+          )}
+          {actions.can.editProjects && !chainKey && (
+            <small className="muted">该目标库的专班未关联产业链，无法立项。</small>
+          )}
+          {actions.can.readAudit && (
+            <button
+              type="button"
+              className="btn btn-small"
+              aria-expanded={changes}
+              onClick={() => setChanges((v) => !v)}
+            >
+              修改记录
+            </button>
+          )}
         </div>
       )}
+      {changes && <EntryChangeLog entityId={`${e.library.key}/${e.enterprise.key}`} />}
     </li>
   );
 }
@@ -233,12 +266,13 @@ function EntryCard({ e, actions }: { e: Entry; actions: Actions }) {
 /** 项目推进: the target library and the projects as a board by life-cycle stage. */
 export default function PipelinePage() {
   const { scope } = useScope();
+  const { signedIn, can } = useMe();
   const vars = { regionCode: scope.region, chainId: scope.chain };
-  const proj = useAllProjects(scope.region, scope.chain);
+  const proj = useAllProjects(scope.region, scope.chain, !signedIn);
   const [libRes, refetchLib] = useQuery({
     query: PipelineLibrariesDocument,
     variables: vars,
-    pause: !scope.region,
+    pause: !scope.region || !signedIn,
   });
   const [warnRes, refetchWarnings] = useQuery({
     query: PipelineWarningsDocument,
@@ -274,6 +308,7 @@ export default function PipelinePage() {
   };
   const actions: Actions = {
     warnings: byProject,
+    can,
     busy: moveState.fetching || createState.fetching,
     async move(p, stage, reason) {
       const r = await moveProject({
@@ -319,6 +354,13 @@ export default function PipelinePage() {
     }
   };
 
+  if (!signedIn)
+    return (
+      <div className="page">
+        <h1>项目推进</h1>
+        <SignInNeeded what="目标库和招商项目" />
+      </div>
+    );
   if (!scope.region)
     return (
       <div className="page">

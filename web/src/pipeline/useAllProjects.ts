@@ -9,7 +9,7 @@ const MAX_PAGES = 40;
  * Every project of a region (and chain), page after page, so the board's counts and sums cover
  * them all. `reload` fetches again from the network (after a move).
  */
-export function useAllProjects(regionCode: string | null, chainId: string | null) {
+export function useAllProjects(regionCode: string | null, chainId: string | null, pause = false) {
   const client = useClient();
   const [state, setState] = useState<{
     projects: PipelineBoard_ProjectFragment[];
@@ -21,7 +21,7 @@ export function useAllProjects(regionCode: string | null, chainId: string | null
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
-    if (!regionCode) return;
+    if (!regionCode || pause) return;
     let live = true;
     (async () => {
       setState((s) => ({ ...s, fetching: true, error: null }));
@@ -50,7 +50,7 @@ export function useAllProjects(regionCode: string | null, chainId: string | null
     return () => {
       live = false;
     };
-  }, [client, regionCode, chainId, generation]);
+  }, [client, regionCode, chainId, generation, pause]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   return { ...state, reload };

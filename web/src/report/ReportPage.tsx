@@ -1,6 +1,9 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { useQuery } from 'urql';
-import { investmentMapXlsxUrl } from '../api/actions';
+import { downloadAsUser, investmentMapXlsxUrl } from '../api/actions';
+import { authHeaders } from '../auth/session';
+import { SignInNeeded } from '../auth/UserMenu';
+import { useMe } from '../auth/useMe';
 import { useScope } from '../app/scope';
 import {
   ChainDiagnosisDocument,
@@ -29,9 +32,10 @@ export default function ReportPage() {
   const { scope } = useScope();
   const ready = Boolean(scope.region && scope.chain);
   const vars = { chainId: scope.chain ?? '', regionCode: scope.region ?? '' };
+  const { signedIn } = useMe();
   const [base, refetchBase] = useQuery({
     query: ReportBaseDocument,
-    variables: { ...vars, chainKey: scope.chain ?? '' },
+    variables: { ...vars, chainKey: scope.chain ?? '', withPipeline: signedIn },
     pause: !ready,
   });
   const [diag, refetchDiag] = useQuery({ query: ChainDiagnosisDocument, variables: vars, pause: !ready });
@@ -59,7 +63,7 @@ export default function ReportPage() {
     .filter((d) => d.gap)
     .sort((a, b) => gapOrder.indexOf(a.gap!) - gapOrder.indexOf(b.gap!));
   const board = useMemo(
-    () => groupBoard(base.data?.projects.edges.map((e) => e.node) ?? [], []),
+    () => groupBoard(base.data?.projects?.edges.map((e) => e.node) ?? [], []),
     [base.data],
   );
   // The task force of the chosen region itself first (a city's before its counties').
@@ -103,6 +107,15 @@ export default function ReportPage() {
           href={investmentMapXlsxUrl(region.code, chain.key)}
           download
           data-testid="xlsx-export"
+          onClick={(e) => {
+            // Signed in: the export includes the pipeline in the user's scope, so send the token.
+            const headers = authHeaders();
+            if (!headers.authorization) return;
+            e.preventDefault();
+            void downloadAsUser(investmentMapXlsxUrl(region.code, chain.key), headers).catch((err: unknown) =>
+              window.alert(err instanceof Error ? err.message : String(err)),
+            );
+          }}
         >
           ⬇ 导出 Excel（XLSX）
         </a>
@@ -267,7 +280,9 @@ export default function ReportPage() {
 
       <section className="report-section">
         <h2>四、谁来招：专班与项目</h2>
-        {base.data.targetLibraries.length === 0 ? (
+        {!signedIn ? (
+          <SignInNeeded what="专班、目标库和项目" />
+        ) : libraries.length === 0 ? (
           <Empty>本地区该产业链还没有招商专班。</Empty>
         ) : (
           <table className="table">
@@ -299,33 +314,35 @@ export default function ReportPage() {
             </tbody>
           </table>
         )}
-        <table className="table">
-          <caption>项目推进（共 {base.data.projects.totalCount} 个）</caption>
-          <thead>
-            <tr>
-              {board
-                .filter((c) => c.id !== 'LIBRARY')
-                .map((c) => (
-                  <th key={c.id} scope="col">
-                    {c.label}
-                  </th>
-                ))}
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              {board
-                .filter((c) => c.id !== 'LIBRARY')
-                .map((c) => (
-                  <td key={c.id}>
-                    {c.count} 个
-                    <br />
-                    <small>{formatNumber(c.amount)} 亿元</small>
-                  </td>
-                ))}
-            </tr>
-          </tbody>
-        </table>
+        {signedIn && (
+          <table className="table">
+            <caption>项目推进（共 {base.data.projects?.totalCount ?? 0} 个）</caption>
+            <thead>
+              <tr>
+                {board
+                  .filter((c) => c.id !== 'LIBRARY')
+                  .map((c) => (
+                    <th key={c.id} scope="col">
+                      {c.label}
+                    </th>
+                  ))}
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                {board
+                  .filter((c) => c.id !== 'LIBRARY')
+                  .map((c) => (
+                    <td key={c.id}>
+                      {c.count} 个
+                      <br />
+                      <small>{formatNumber(c.amount)} 亿元</small>
+                    </td>
+                  ))}
+              </tr>
+            </tbody>
+          </table>
+        )}
       </section>
     </article>
   );

@@ -88,3 +88,11 @@ export const SOURCE_LABEL: Record<string, string> = {
   INDUSTRY_CODE: '按申万行业',
   MANUAL: '人工指定',
 };
+
+/** 角色 the roles of users. */
+export const ROLE_LABEL: Record<string, string> = {
+  ADMIN: '系统管理员',
+  CITY_OFFICE: '招商办',
+  TASK_FORCE: '招商专班',
+  ANALYST: '分析员',
+};
