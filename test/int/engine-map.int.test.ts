@@ -444,10 +444,10 @@ const strength = (tag: number, revenue: number) =>
   0.5 * tag + 0.5 * (Math.log10(1 + revenue) / Math.log10(1001));
 
 describe('gapTargets (补链)', () => {
-  it('ranks firms outside the region by an explainable score, in two round trips once cached', async () => {
+  it('ranks firms outside the region by an explainable score, in two round trips once cached (and one for the user’s scope)', async () => {
     await gapTargets();
     const t = await gapTargets();
-    expect(api.lastQueries().map((q) => q.name)).toEqual(['diagnoseChain', 'hitDetails']);
+    expect(api.lastQueries().map((q) => q.name)).toEqual(['diagnoseChain', 'userScope', 'hitDetails']);
     expect(t.hits.map((h) => h.enterprise.key)).toEqual([
       'sh-mat-a',
       'sh-final',
@@ -553,7 +553,7 @@ describe('strengthenTargets (强链)', () => {
     const d = await data<{
       strengthenTargets: { diagnosis: { link: { key: string }; status: string }; hits: Hit[] }[];
     }>(api, q);
-    expect(api.lastQueries().map((q) => q.name)).toEqual(['diagnoseChain', 'hitDetails']);
+    expect(api.lastQueries().map((q) => q.name)).toEqual(['diagnoseChain', 'userScope', 'hitDetails']);
     const groups = d.strengthenTargets.map((g) => [
       g.diagnosis.link.key,
       g.hits.map((h) => [h.enterprise.key, h.local]),
@@ -604,6 +604,7 @@ describe('extensionOptions (延链)', () => {
     expect(api.lastQueries().map((q) => q.name)).toEqual([
       'diagnoseChain',
       'extensionOptions[CITY]',
+      'userScope', // the signed-in user's scope, once per request
       'hitDetails',
     ]);
     const opts = d.extensionOptions;
@@ -721,7 +722,7 @@ describe('connections', () => {
 });
 
 describe('investmentMap', () => {
-  it('answers 招什么, 招谁, 到哪招 and 谁来招 in four queries once cached', async () => {
+  it('answers 招什么, 招谁, 到哪招 and 谁来招 in four queries once cached (and one for the user’s scope)', async () => {
     const d = await data<{
       investmentMap: {
         chain: { key: string };
@@ -771,7 +772,7 @@ describe('investmentMap', () => {
         .lastQueries()
         .map((q) => q.name)
         .sort(),
-    ).toEqual(['diagnoseChain', 'hitDetails', 'mapOrganisation', 'regionsByCode'].sort());
+    ).toEqual(['diagnoseChain', 'hitDetails', 'mapOrganisation', 'regionsByCode', 'userScope'].sort());
     const m = d.investmentMap;
     expect(m.chain.key).toBe('tc');
     expect(m.targets.map((t) => t.diagnosis.link.key)).toEqual(m.diagnosis.gaps.map((g) => g.link.key));
@@ -854,7 +855,7 @@ describe('cached figures (docs/method.md, "Cached figures")', () => {
     expect(t.hits.map((h) => h.enterprise.key)).toEqual(['js-test', 'cache-api']);
     expect(t.hits[1]!.sourceZones).toEqual(['长三角']);
     await gapTargets({ linkIds: ['tc.test'], first: 10 });
-    expect(names(api.lastQueries())).toEqual(['diagnoseChain', 'hitDetails']);
+    expect(names(api.lastQueries())).toEqual(['diagnoseChain', 'userScope', 'hitDetails']);
 
     await data(
       api,
