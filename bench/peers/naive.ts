@@ -50,11 +50,13 @@ const isAnchor = (e: string) => `any(t IN coalesce(${e}.tags, []) WHERE t IN $an
 
 const typeDefs = `#graphql
   type Query {
+    enterprises(filter: EnterpriseFilter!, first: Int): EnterpriseConnection!
     link(id: ID!): Link
     chain(id: ID!): Chain
     chainDiagnosis(chainId: ID!, regionCode: String!): ChainDiagnosis!
     gapTargets(chainId: ID!, regionCode: String!, linkIds: [ID!]!, first: Int): TargetList!
   }
+  input EnterpriseFilter { regionCode: String linkId: String! }
   type Chain { key: ID! name: String! links: [Link!]! }
   type Link { key: ID! name: String! stage: String enterprises(regionCode: String, first: Int): EnterpriseConnection! }
   type EnterpriseConnection { totalCount: Int! edges: [EnterpriseEdge!]! }
@@ -255,6 +257,14 @@ async function gapTargets(args: {
 
 const resolvers = {
   Query: {
+    enterprises: (
+      _: unknown,
+      a: { filter: { regionCode?: string | null; linkId: string }; first?: number | null },
+    ): ConnectionArgs => ({
+      linkId: a.filter.linkId,
+      regionCode: a.filter.regionCode ?? null,
+      first: a.first ?? 20,
+    }),
     link: async (_: unknown, { id }: { id: string }) => {
       const [r] = await run(`MATCH (l:Link {id: $id}) RETURN ${linkFields('l')} AS link`, { id });
       return r ? LinkModel.parse(r.link) : null;

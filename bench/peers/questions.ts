@@ -68,11 +68,12 @@ const firm = (e: Json) => ({
 export function chainMapAsks(p: Params): Record<QuestionId, HttpAsk> {
   return {
     countyLink: {
-      query: `query ($linkId: ID!, $county: String!) { link(id: $linkId) { enterprises(regionCode: $county, first: 50) {
-        edges { node { key name tags revenue region { code name } } } } } }`,
+      query: `query ($linkId: String!, $county: String!) {
+        enterprises(filter: { regionCode: $county, linkId: $linkId }, first: 50) {
+          edges { node { key name tags revenue region { code name } } } } }`,
       variables: { linkId: p.linkId, county: p.county },
       normal: (d) =>
-        d.link.enterprises.edges.map(({ node: e }: Json) => ({
+        d.enterprises.edges.map(({ node: e }: Json) => ({
           ...firm(e),
           region: { code: e.region.code, name: e.region.name },
         })),
