@@ -120,12 +120,21 @@ interface Server {
   child: ChildProcess;
 }
 
+/** The API processes this run started, stopped with it whatever ends it. */
+const children = new Set<ChildProcess>();
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => {
+    for (const c of children) c.kill('SIGKILL');
+    process.exit(130);
+  });
+
 /** Start an API as a child process and wait until it answers GraphQL. */
 async function startServer(name: Contender, script: string, port: number, uri: string): Promise<Server> {
   const child = spawn(process.execPath, [fileURLToPath(new URL(script, import.meta.url))], {
     env: { ...process.env, PORT: String(port), NEO4J_URI: uri, LOG_LEVEL: 'warn', SERVE_WEB: 'false' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  children.add(child);
   child.stdout!.resume();
   const url = `http://127.0.0.1:${port}/graphql`;
   for (let i = 0; i < 240; i++) {
@@ -468,13 +477,20 @@ async function main() {
       );
   } finally {
     clearInterval(sampler);
+    // SIGTERM, then SIGKILL: an API draining its requests also waits for this process's idle
+    // keep-alive sockets, which only close when this process exits.
     for (const s of servers.values()) s.child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 3_000));
+    for (const s of servers.values()) if (s.child.exitCode === null) s.child.kill('SIGKILL');
     await driver.close();
     await local?.stop();
   }
 }
 
-main().catch((e: unknown) => {
-  process.stderr.write(`[peers] failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (e: unknown) => {
+    process.stderr.write(`[peers] failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  },
+);
