@@ -269,9 +269,10 @@ async function main() {
     const [counted] = await executor.read(
       {
         name: 'peersCount',
-        text: `MATCH (e:Enterprise) RETURN count(e) AS enterprises,
-             COUNT { (:Link)<-[:PART_OF*2..]-(:Link) } AS deepSubLinks,
-             COUNT { (:Chain {id: $chainId})-[:HAS_LINK]->(:Link)<-[:PART_OF]-(:Link) } AS chainSubLinks`,
+        text: `CALL () { MATCH (e:Enterprise) RETURN count(e) AS enterprises }
+             RETURN enterprises,
+               COUNT { (:Link)<-[:PART_OF*2..]-(:Link) } AS deepSubLinks,
+               COUNT { (:Chain {id: $chainId})-[:HAS_LINK]->(:Link)<-[:PART_OF]-(:Link) } AS chainSubLinks`,
       },
       { chainId: args.chain },
     );
