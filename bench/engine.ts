@@ -28,6 +28,7 @@ import {
   type QueryEvent,
 } from '@chainmap/graph';
 import {
+  authSettings,
   createContextFactory,
   diagnose,
   EngineCache,
@@ -72,7 +73,15 @@ const onQuery = (id: string, e: QueryEvent) => events.set(id, [...(events.get(id
 // One engine cache for the API and the in-process calls, as in a server.
 const engineCache = new EngineCache();
 const app = await startApp({ config, logger, executor, onQuery, engineCache });
-const contextFor = createContextFactory({ executor, logger, onQuery, engineCache });
+// In-process calls run as the operator's own tool: the whole pipeline is in scope.
+const contextFor = createContextFactory({
+  executor,
+  logger,
+  onQuery,
+  engineCache,
+  auth: authSettings(config),
+  system: true,
+});
 
 let n = 0;
 async function viaApi(query: string, variables: Record<string, unknown>) {

@@ -291,7 +291,7 @@ describe('ordering and pagination', () => {
     expect(api.lastQueries().map((q) => q.name)).toEqual(['enterprisePage[all;NAME_ASC]']);
     await data(
       api,
-      `{ enterprises(first: 5) { ...F } } fragment F on EnterpriseConnection { n: totalCount }`,
+      `{ enterprises(first: 5) { ...F } } fragment F on EnterpriseConnection { n: totalCount edges { node { key } } }`,
     );
     expect(
       api
@@ -299,6 +299,29 @@ describe('ordering and pagination', () => {
         .map((q) => q.name)
         .sort(),
     ).toEqual(['enterpriseCount[all]', 'enterprisePage[all;NAME_ASC]']);
+  });
+
+  it('fetches no page when only totalCount is selected: a count per link is its counts alone', async () => {
+    const code = firms[0]!.regionCode;
+    const counted = await data<{ enterprises: { totalCount: number } }>(
+      api,
+      `query ($code: String) { enterprises(filter: { regionCode: $code }) { totalCount } }`,
+      { code },
+    );
+    expect(api.lastQueries().map((q) => q.name)).toEqual(['enterpriseCount[region]']);
+    expect(counted.enterprises.totalCount).toBe((await all({ regionCode: code })).length);
+    const chain = await data<{ chain: { links: { key: string; enterprises: { totalCount: number } }[] } }>(
+      api,
+      `query ($code: String) { chain(id: "nev") { links { key enterprises(regionCode: $code) { totalCount } } } }`,
+      { code },
+    );
+    expect(chain.chain.links.length).toBeGreaterThan(1);
+    // The chain, its links, then every link's count in one batch.
+    expect(api.lastQueries().map((q) => q.name)).toEqual([
+      'chainsById',
+      'chainLinks',
+      'enterpriseCount[link+region]',
+    ]);
   });
 });
 

@@ -2,10 +2,9 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../core/context.js';
 import type { Page } from '../core/page.js';
-import { selectsField } from '../core/selection.js';
 import { EnterpriseOrder } from '../enterprise/enterprise.input.js';
 import type { EnterpriseRecord } from '../enterprise/enterprise.model.js';
-import { enterpriseConnection, enterpriseQuery } from '../enterprise/enterprise.service.js';
+import { connectionWants, enterpriseConnection, enterpriseQuery } from '../enterprise/enterprise.service.js';
 import { EnterpriseConnection } from '../enterprise/enterprise.type.js';
 import type { ChainRecord, LinkRecord } from './chain.model.js';
 import { linkById } from './chain.service.js';
@@ -80,6 +79,6 @@ export class LinkResolver {
     orderBy: EnterpriseOrder | null,
   ): Promise<Page<EnterpriseRecord>> {
     const query = enterpriseQuery({ regionCode }, { linkId: link.key });
-    return enterpriseConnection(ctx, query, { first, after, orderBy }, selectsField(info, 'totalCount'));
+    return enterpriseConnection(ctx, query, { first, after, orderBy }, connectionWants(info));
   }
 }

@@ -2,7 +2,6 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../core/context.js';
 import type { Page } from '../core/page.js';
-import { selectsField } from '../core/selection.js';
 import { Project } from '../pipeline/pipeline.type.js';
 import type { ProjectRecord } from '../pipeline/pipeline.model.js';
 import { Region } from '../region/region.type.js';
@@ -52,12 +51,7 @@ export class EnterpriseResolver {
     orderBy: EnterpriseOrder | null,
   ): Promise<Page<EnterpriseRecord>> {
     const query = service.enterpriseQuery(filter);
-    return service.enterpriseConnection(
-      ctx,
-      query,
-      { first, after, orderBy },
-      selectsField(info, 'totalCount'),
-    );
+    return service.enterpriseConnection(ctx, query, { first, after, orderBy }, service.connectionWants(info));
   }
 
   @FieldResolver(() => Region, {

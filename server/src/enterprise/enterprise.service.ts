@@ -1,6 +1,8 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 import type { Context } from '../core/context.js';
 import { toPage, type Page } from '../core/page.js';
+import { selectsField } from '../core/selection.js';
 import { badInput, fromZod } from '../core/errors.js';
 import { decodeCursor, keyOf, pageSize, type CursorValue } from '../core/relay.js';
 import { luceneQuery } from '../search/lucene.js';
@@ -83,24 +85,39 @@ function afterFor(field: OrderField, after: string | null | undefined): CursorVa
   return c;
 }
 
+/** What of a connection the client selected: its rows (`edges`, `pageInfo`), its `totalCount`. */
+export interface ConnectionWants {
+  rows: boolean;
+  count: boolean;
+}
+
+/** What the client selected of the connection being resolved. */
+export function connectionWants(info: GraphQLResolveInfo): ConnectionWants {
+  return {
+    rows: selectsField(info, 'edges') || selectsField(info, 'pageInfo'),
+    count: selectsField(info, 'totalCount'),
+  };
+}
+
 /**
- * One page of enterprises matching `query`: one query for the page, and one for the total
- * only when the client selected `totalCount`. Both go through per-request DataLoaders, so
+ * One page of enterprises matching `query`: one query for the page, only when the client
+ * selected `edges` or `pageInfo`, and one for the total only when it selected `totalCount` (a
+ * count per link of a chain costs the counts alone). Both go through per-request DataLoaders, so
  * sibling connections (every region of a list…) share one round trip.
  */
 export async function enterpriseConnection(
   ctx: Context,
   query: EnterpriseQuery,
   args: EnterprisePageArgs,
-  withCount: boolean,
+  wants: ConnectionWants,
 ): Promise<Page<EnterpriseRecord>> {
   const first = pageSize(args.first);
   const order = { field: args.orderBy?.field ?? 'NAME', direction: args.orderBy?.direction ?? 'ASC' };
   const after = afterFor(order.field, args.after);
   const pageKey: EnterprisePageQuery = { ...query, order, after, limit: first + 1 };
   const [rows, total] = await Promise.all([
-    ctx.loaders.enterprisePage.load(pageKey),
-    withCount ? ctx.loaders.enterpriseCount.load(query) : null,
+    wants.rows ? ctx.loaders.enterprisePage.load(pageKey) : [],
+    wants.count ? ctx.loaders.enterpriseCount.load(query) : null,
   ]);
   return toPage(rows, first, after != null, (e) => cursorOf(order.field, e), total);
 }

@@ -2,10 +2,9 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../core/context.js';
 import type { Page } from '../core/page.js';
-import { selectsField } from '../core/selection.js';
 import { EnterpriseOrder, EnterpriseScopeFilter } from '../enterprise/enterprise.input.js';
 import type { EnterpriseRecord } from '../enterprise/enterprise.model.js';
-import { enterpriseConnection, enterpriseQuery } from '../enterprise/enterprise.service.js';
+import { connectionWants, enterpriseConnection, enterpriseQuery } from '../enterprise/enterprise.service.js';
 import { EnterpriseConnection } from '../enterprise/enterprise.type.js';
 import type { KpiTargetRecord } from '../pipeline/pipeline.model.js';
 import { KpiTarget } from '../pipeline/pipeline.type.js';
@@ -78,7 +77,7 @@ export class RegionResolver {
     orderBy: EnterpriseOrder | null,
   ): Promise<Page<EnterpriseRecord>> {
     const query = enterpriseQuery(filter, { regionCode: region.code });
-    return enterpriseConnection(ctx, query, { first, after, orderBy }, selectsField(info, 'totalCount'));
+    return enterpriseConnection(ctx, query, { first, after, orderBy }, connectionWants(info));
   }
 
   @FieldResolver(() => [SourceZone], {

@@ -1,0 +1,497 @@
+// Peers benchmark (issue 9): ChainMap's GraphQL API beside (a) the fastest raw Cypher through
+// the driver (the floor), (b) the API `@neo4j/graphql` generates over the same graph, and (c) a
+// naive resolver design without batching, on the four analyst questions of
+// bench/peers/questions.ts, in the same run, against the same already loaded store.
+//
+//   npm run bench -- --concurrency 1,8,32 --duration 10          # Neo4j from NEO4J_URI, or
+//   node bench/dist/peers.js --port 7771 --data-dir .data/neo4j-bench-100k   # start that store
+//
+// How it is fair: every HTTP contender runs as its own child process (`node server/dist/main.js`
+// for ChainMap, bench/dist/peers/neo4j-graphql.js, bench/dist/peers/naive.js) on the same
+// Neo4j; each question is first asked once of every contender and the answers are checked equal
+// (in full, or on the shared part where @neo4j/graphql cannot compute the answer; see
+// questions.ts); then, for each concurrency, question and contender in turn: the same warm-up,
+// then the measurement. HTTP contenders are driven by autocannon (keep-alive connections = the
+// concurrency, POST JSON, every response's latency recorded); the floor by the same number of
+// async workers looping on the driver in this process. Peak RSS of each API process is its
+// VmHWM, reset (/proc/<pid>/clear_refs) before each concurrency level.
+//
+// Options: --concurrency 1,8,32 --duration S (10 s measured) --warmup S (3 s) --timeout S (60 s a
+// request) --questions countyLink,diagnosis,gapTargets,provinceCounts
+// --contenders raw,chainmap,neo4j-graphql,naive --chain health --city 421200
+// --gap-link ID (default: the diagnosis' most severe gap) --link nev.battery-materials
+// --county 421202 --province 420000 --api-port 4790 (ChainMap; +1 @neo4j/graphql, +2 naive)
+// --port P --data-dir D --heap 4g --pagecache 4g (only when NEO4J_URI is unset: start the embedded
+// store `bench:load --keep` left there) --out FILE (the figures as JSON).
+import { createDriver, createLogger, Executor, loadConfig, startLocalNeo4j } from '@chainmap/graph';
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import {
+  QUESTION_IDS,
+  chainMapAsks,
+  neo4jGraphqlAsks,
+  type HttpAsk,
+  type Json,
+  type Params,
+  type QuestionId,
+} from './peers/questions.js';
+import { rawAnswers } from './peers/raw.js';
+
+const { values: args } = parseArgs({
+  options: {
+    concurrency: { type: 'string', default: '1,8,32' },
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '3' },
+    timeout: { type: 'string', default: '60' },
+    questions: { type: 'string', default: QUESTION_IDS.join(',') },
+    contenders: { type: 'string', default: 'raw,chainmap,neo4j-graphql,naive' },
+    chain: { type: 'string', default: 'health' },
+    city: { type: 'string', default: '421200' },
+    'gap-link': { type: 'string' },
+    link: { type: 'string', default: 'nev.battery-materials' },
+    county: { type: 'string', default: '421202' },
+    province: { type: 'string', default: '420000' },
+    'api-port': { type: 'string', default: '4790' },
+    port: { type: 'string', default: '7711' },
+    'data-dir': {
+      type: 'string',
+      default: fileURLToPath(new URL('../../.data/neo4j-bench', import.meta.url)),
+    },
+    heap: { type: 'string', default: '4g' },
+    pagecache: { type: 'string', default: '4g' },
+    out: { type: 'string' },
+  },
+});
+
+type Contender = 'raw' | 'chainmap' | 'neo4j-graphql' | 'naive';
+const CONTENDERS: Contender[] = ['raw', 'chainmap', 'neo4j-graphql', 'naive'];
+const chosen = args.contenders.split(',') as Contender[];
+const questions = args.questions.split(',') as QuestionId[];
+const levels = args.concurrency.split(',').map(Number);
+const duration = Number(args.duration);
+const warmup = Number(args.warmup);
+const log = (line: string) => process.stderr.write(`[peers] ${line}\n`);
+
+const loadAverage = () => Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+
+/** Peak resident memory (VmHWM) of a process in MiB. */
+function peakRss(pid: number): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Math.round(Number(m[1]) / 1024) : NaN;
+}
+
+/** Reset a process's VmHWM to its current RSS (Linux ≥ 4.0; ignored where not allowed). */
+function resetPeak(pid: number): void {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+  } catch {
+    // keep the peak since start
+  }
+}
+
+/** JSON with object keys sorted, so two answers compare by content. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : x,
+  );
+}
+
+async function post(url: string, ask: HttpAsk): Promise<Json> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: ask.query, variables: ask.variables }),
+  });
+  const body = (await res.json()) as { data?: Json; errors?: unknown[] };
+  if (body.errors || !body.data)
+    throw new Error(`${url}: ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
+  return body.data;
+}
+
+interface Server {
+  name: Contender;
+  url: string;
+  child: ChildProcess;
+}
+
+/** The API processes this run started, stopped with it whatever ends it. */
+const children = new Set<ChildProcess>();
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => {
+    for (const c of children) c.kill('SIGKILL');
+    process.exit(130);
+  });
+
+/** Start an API as a child process and wait until it answers GraphQL. */
+async function startServer(name: Contender, script: string, port: number, uri: string): Promise<Server> {
+  const child = spawn(process.execPath, [fileURLToPath(new URL(script, import.meta.url))], {
+    env: { ...process.env, PORT: String(port), NEO4J_URI: uri, LOG_LEVEL: 'warn', SERVE_WEB: 'false' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.add(child);
+  child.stdout!.resume();
+  const url = `http://127.0.0.1:${port}/graphql`;
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query":"{ __typename }"}',
+      });
+      if (res.ok) return { name, url, child };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${name} did not start on ${url}`);
+}
+
+interface Sample {
+  latencies: number[];
+  seconds: number;
+  errors: number;
+  /** Distinct response sizes: one, when every answer was the checked one. */
+  sizes: number;
+}
+
+/** autocannon against one URL: every response's latency, for some seconds or some requests. */
+async function viaHttp(
+  url: string,
+  ask: HttpAsk,
+  connections: number,
+  run: { seconds: number } | { amount: number },
+): Promise<Sample> {
+  const latencies: number[] = [];
+  const sizes = new Set<number>();
+  let errors = 0;
+  const started = performance.now();
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: ask.query, variables: ask.variables }),
+        connections,
+        ...('seconds' in run ? { duration: run.seconds } : { amount: run.amount }),
+        timeout: Number(args.timeout),
+      },
+      (err, res) => (err ? reject(err as Error) : resolve(res)),
+    );
+    instance.on('response', (_client, status, bytes, ms) => {
+      if (status !== 200) errors++;
+      else latencies.push(ms);
+      sizes.add(bytes);
+    });
+  });
+  return {
+    latencies,
+    seconds: (performance.now() - started) / 1000,
+    errors: errors + result.errors + result.timeouts,
+    sizes: sizes.size,
+  };
+}
+
+/** `connections` workers calling `fn` back to back for `seconds`. */
+async function viaDriver(fn: () => Promise<unknown>, connections: number, seconds: number): Promise<Sample> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const end = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        try {
+          await fn();
+          latencies.push(performance.now() - t);
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  return { latencies, seconds: (performance.now() - started) / 1000, errors, sizes: 1 };
+}
+
+const pct = (xs: number[], p: number) => {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
+};
+
+interface Row {
+  question: QuestionId;
+  contender: Contender;
+  concurrency: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  rps: number;
+  requests: number;
+  errors: number;
+  sizes: number;
+  peakRssMiB?: number;
+  loadAverage: number;
+  /** Why the cell is not a full measurement (too slow for the duration, skipped). */
+  note?: string;
+}
+
+/** Fewer responses than this in the measured seconds: measure that many requests instead. */
+const MIN_SAMPLES = 5;
+
+async function main() {
+  const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn' });
+  const logger = createLogger('warn', 'bench-peers');
+  const local = config.NEO4J_URI
+    ? null
+    : await startLocalNeo4j({
+        port: Number(args.port),
+        dataDir: args['data-dir'],
+        heap: args.heap,
+        pageCache: args.pagecache,
+      });
+  const uri = config.NEO4J_URI ?? local!.uri;
+  const driver = createDriver(config, uri);
+  const executor = new Executor(driver, { database: config.NEO4J_DATABASE, timeoutMs: 120_000, logger });
+  const servers = new Map<Contender, Server>();
+  const loads: number[] = [];
+  const sampler = setInterval(() => loads.push(loadAverage()), 5_000);
+  try {
+    const [counted] = await executor.read(
+      {
+        name: 'peersCount',
+        text: `CALL () { MATCH (e:Enterprise) RETURN count(e) AS enterprises }
+             RETURN enterprises,
+               COUNT { (:Link)<-[:PART_OF*2..]-(:Link) } AS deepSubLinks,
+               COUNT { (:Chain {id: $chainId})-[:HAS_LINK]->(:Link)<-[:PART_OF]-(:Link) } AS chainSubLinks`,
+      },
+      { chainId: args.chain },
+    );
+    if (Number(counted?.deepSubLinks) > 0)
+      throw new Error('PART_OF deeper than one level: the @neo4j/graphql countyLink filter would miss firms');
+    if (Number(counted?.chainSubLinks) > 0)
+      log(`warning: chain ${args.chain} has sub-links; @neo4j/graphql counts direct assignments only`);
+
+    const base = Number(args['api-port']);
+    const scripts: Record<Exclude<Contender, 'raw'>, string> = {
+      chainmap: '../../server/dist/main.js',
+      'neo4j-graphql': './peers/neo4j-graphql.js',
+      naive: './peers/naive.js',
+    };
+    for (const [i, name] of (['chainmap', 'neo4j-graphql', 'naive'] as const).entries()) {
+      if (!chosen.includes(name) && name !== 'chainmap') continue;
+      log(`starting ${name} on port ${base + i}`);
+      servers.set(name, await startServer(name, scripts[name], base + i, uri));
+    }
+    const chainMap = servers.get('chainmap')!;
+
+    // The gap link: the diagnosis' most severe gap unless given.
+    let gapLinkId = args['gap-link'];
+    if (!gapLinkId) {
+      const d = await post(chainMap.url, {
+        query: `query ($c: ID!, $r: String!) { chainDiagnosis(chainId: $c, regionCode: $r) { gaps { link { key } gap } } }`,
+        variables: { c: args.chain, r: args.city },
+        normal: () => null,
+      });
+      gapLinkId = d.chainDiagnosis.gaps[0]?.link.key as string;
+      if (!gapLinkId) throw new Error(`chain ${args.chain} has no gap in ${args.city}`);
+    }
+    const params: Params = {
+      chainId: args.chain,
+      city: args.city,
+      gapLinkId,
+      linkId: args.link,
+      county: args.county,
+      province: args.province,
+    };
+    const cm = chainMapAsks(params);
+    const asks: Record<Exclude<Contender, 'raw'>, Record<QuestionId, HttpAsk>> = {
+      chainmap: cm,
+      naive: cm,
+      'neo4j-graphql': neo4jGraphqlAsks(params),
+    };
+    const raw = rawAnswers(driver, { executor, logger }, params);
+
+    // Same answer first.
+    const checks: Record<string, string> = {};
+    for (const q of questions) {
+      const cmData = await post(chainMap.url, cm[q]);
+      const reference = canonical(cm[q].normal(cmData));
+      for (const c of chosen) {
+        let verdict: string;
+        const t = performance.now();
+        if (c === 'raw') {
+          verdict = canonical(await raw[q]()) === reference ? 'equal' : 'DIFFERENT';
+        } else {
+          const ask = asks[c][q];
+          const data = await post(servers.get(c)!.url, ask);
+          verdict = ask.part
+            ? canonical(ask.part.of(data)) === canonical(ask.part.ofChainMap(cmData))
+              ? `equal in part: ${ask.part.what}`
+              : `DIFFERENT (part: ${ask.part.what})`
+            : canonical(ask.normal(data)) === reference
+              ? 'equal'
+              : 'DIFFERENT';
+          if (verdict.startsWith('DIFFERENT'))
+            log(
+              `${c} ${q}: ${canonical(ask.part ? ask.part.of(data) : ask.normal(data)).slice(0, 400)}\n  vs ${reference.slice(0, 400)}`,
+            );
+        }
+        checks[`${q}/${c}`] = verdict;
+        log(`${q} / ${c}: ${verdict} (${(performance.now() - t).toFixed(0)} ms once)`);
+      }
+    }
+
+    const rows: Row[] = [];
+    /** Question/contender pairs too slow to measure at a higher concurrency in a sane time. */
+    const tooSlow = new Map<string, string>();
+    for (const connections of levels) {
+      for (const s of servers.values()) resetPeak(s.child.pid!);
+      for (const q of questions) {
+        for (const c of CONTENDERS.filter((x) => chosen.includes(x))) {
+          const l0 = loadAverage();
+          const cell = { question: q, contender: c, concurrency: connections };
+          const skipped = tooSlow.get(`${q}/${c}`);
+          if (skipped) {
+            rows.push({
+              ...cell,
+              p50: NaN,
+              p95: NaN,
+              p99: NaN,
+              rps: NaN,
+              requests: 0,
+              errors: 0,
+              sizes: 0,
+              loadAverage: l0,
+              note: `skipped: ${skipped}`,
+            });
+            log(`c=${connections} ${q} ${c}: skipped (${skipped})`);
+            continue;
+          }
+          let sample: Sample;
+          let note: string | undefined;
+          if (c === 'raw') {
+            await viaDriver(raw[q], connections, warmup);
+            sample = await viaDriver(raw[q], connections, duration);
+          } else {
+            const url = servers.get(c)!.url;
+            await viaHttp(url, asks[c][q], connections, { seconds: warmup });
+            sample = await viaHttp(url, asks[c][q], connections, { seconds: duration });
+            if (sample.latencies.length < MIN_SAMPLES) {
+              const amount = Math.max(MIN_SAMPLES, connections);
+              note = `${sample.latencies.length} responses in ${duration} s: measured over ${amount} requests instead`;
+              sample = await viaHttp(url, asks[c][q], connections, { amount });
+            }
+          }
+          const row: Row = {
+            ...cell,
+            p50: pct(sample.latencies, 50),
+            p95: pct(sample.latencies, 95),
+            p99: pct(sample.latencies, 99),
+            rps: sample.latencies.length / sample.seconds,
+            requests: sample.latencies.length,
+            errors: sample.errors,
+            sizes: sample.sizes,
+            loadAverage: Math.round(((l0 + loadAverage()) / 2) * 10) / 10,
+            ...(note ? { note } : {}),
+          };
+          if (c !== 'raw') row.peakRssMiB = peakRss(servers.get(c)!.child.pid!);
+          if (!(row.p50 <= duration * 1000))
+            tooSlow.set(
+              `${q}/${c}`,
+              `p50 ${(row.p50 / 1000).toFixed(1)} s at concurrency ${connections}, over the ${duration} s a cell lasts`,
+            );
+          rows.push(row);
+          log(
+            `c=${connections} ${q} ${c}: p50 ${row.p50.toFixed(1)} ms, p95 ${row.p95.toFixed(1)}, p99 ${row.p99.toFixed(1)}, ` +
+              `${row.rps.toFixed(1)} req/s (${row.requests} requests, ${row.errors} errors)` +
+              (row.peakRssMiB ? `, peak RSS ${row.peakRssMiB} MiB` : '') +
+              (note ? ` [${note}]` : ''),
+          );
+        }
+      }
+    }
+
+    // The report.
+    const f = (x: number) => (Number.isNaN(x) ? '—' : x < 10 ? x.toFixed(1) : x.toFixed(0));
+    const out: string[] = [];
+    out.push(
+      `ChainMap against peers, ${new Date().toISOString().slice(0, 16)} UTC, ${cpus().length} × ${cpus()[0]?.model}, ` +
+        `${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${Number(counted?.enterprises).toLocaleString('en')} enterprises; ` +
+        `${warmup} s warm-up + ${duration} s per cell; load average during the run ${Math.min(...loads)}–${Math.max(...loads)} ` +
+        `(mean ${(loads.reduce((a, b) => a + b, 0) / Math.max(1, loads.length)).toFixed(1)})`,
+      `params: ${JSON.stringify(params)}`,
+      '',
+    );
+    for (const q of questions) {
+      out.push(`${q}`);
+      out.push(`| contender | answer | c | p50 ms | p95 ms | p99 ms | req/s | errors | peak RSS MiB |`);
+      out.push(`| --- | --- | --- | --- | --- | --- | --- | --- | --- |`);
+      const notes: string[] = [];
+      for (const c of CONTENDERS.filter((x) => chosen.includes(x)))
+        for (const r of rows.filter((x) => x.question === q && x.contender === c)) {
+          const check = checks[`${q}/${c}`]!;
+          const answer = check.startsWith('equal in part') ? 'in part *' : check;
+          if (answer !== check && !notes.includes(`* ${check}`)) notes.push(`* ${check}`);
+          if (r.note) notes.push(`${c} at ${r.concurrency}: ${r.note}`);
+          out.push(
+            `| ${c} | ${answer} | ${r.concurrency} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${f(r.rps)} | ` +
+              `${r.errors}${r.sizes > 1 ? ` (${r.sizes} sizes)` : ''} | ${r.peakRssMiB ?? ''} |`,
+          );
+        }
+      out.push(...notes.map((n) => `${n}  `), '');
+    }
+    out.push(
+      'Ratios (p50 latency; in brackets: throughput of the other ÷ ChainMap or ChainMap ÷ floor, inverted so > 1 means slower):',
+    );
+    out.push(`| question | c | ChainMap ÷ floor | @neo4j/graphql ÷ ChainMap | naive ÷ ChainMap |`);
+    out.push(`| --- | --- | --- | --- | --- |`);
+    const get = (q: QuestionId, c: Contender, n: number) =>
+      rows.find((r) => r.question === q && r.contender === c && r.concurrency === n);
+    const ratio = (a?: Row, b?: Row) =>
+      a && b ? `${(a.p50 / b.p50).toFixed(2)} (${(b.rps / a.rps).toFixed(2)})` : '—';
+    for (const q of questions)
+      for (const n of levels) {
+        const cmRow = get(q, 'chainmap', n);
+        out.push(
+          `| ${q} | ${n} | ${ratio(cmRow, get(q, 'raw', n))} | ${ratio(get(q, 'neo4j-graphql', n), cmRow)} | ${ratio(get(q, 'naive', n), cmRow)} |`,
+        );
+      }
+    process.stdout.write(`${out.join('\n')}\n`);
+    if (args.out)
+      writeFileSync(
+        args.out,
+        JSON.stringify(
+          { params, checks, rows, loadAverages: loads, enterprises: counted?.enterprises },
+          null,
+          2,
+        ),
+      );
+  } finally {
+    clearInterval(sampler);
+    // SIGTERM, then SIGKILL: an API draining its requests also waits for this process's idle
+    // keep-alive sockets, which only close when this process exits.
+    for (const s of servers.values()) s.child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 3_000));
+    for (const s of servers.values()) if (s.child.exitCode === null) s.child.kill('SIGKILL');
+    await driver.close();
+    await local?.stop();
+  }
+}
+
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (e: unknown) => {
+    process.stderr.write(`[peers] failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  },
+);
