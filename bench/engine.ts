@@ -28,6 +28,7 @@ import {
   type QueryEvent,
 } from '@chainmap/graph';
 import {
+  authSettings,
   createContextFactory,
   diagnose,
   EngineCache,
@@ -72,7 +73,14 @@ const onQuery = (id: string, e: QueryEvent) => events.set(id, [...(events.get(id
 // One engine cache for the API and the in-process calls, as in a server.
 const engineCache = new EngineCache();
 const app = await startApp({ config, logger, executor, onQuery, engineCache });
-const contextFor = createContextFactory({ executor, logger, onQuery, engineCache });
+// Anonymous, as the HTTP requests above: the same public answers.
+const contextFor = createContextFactory({
+  executor,
+  logger,
+  onQuery,
+  engineCache,
+  auth: authSettings(config),
+});
 
 let n = 0;
 async function viaApi(query: string, variables: Record<string, unknown>) {
