@@ -100,6 +100,12 @@ afterAll(async () => {
   await db?.close();
 });
 
+/** GET an export as a test user (ADMIN unless told), or anonymously with `null`. */
+async function download(path: string, user: 'admin' | 'hanzhong' | null = 'admin'): Promise<Response> {
+  const headers: Record<string, string> = user ? { authorization: `Bearer ${await api.token(user)}` } : {};
+  return fetch(`${api.url}${path}`, { headers });
+}
+
 interface Line {
   metric: string;
   target: number | null;
@@ -421,7 +427,7 @@ describe('the monthly bulletin', () => {
   });
 
   it('as XLSX: the workbook opens with its sheets and figures', async () => {
-    const res = await fetch(`${api.url}/export/bulletin.xlsx?regionCode=421200&month=2026-10`);
+    const res = await download('/export/bulletin.xlsx?regionCode=421200&month=2026-10');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toContain('bulletin-421200-2026-10.xlsx');
     const wb = new ExcelJS.Workbook();
@@ -491,7 +497,7 @@ describe('the monthly bulletin', () => {
   });
 
   it('as Markdown', async () => {
-    const res = await fetch(`${api.url}/export/bulletin.md?regionCode=421200&month=2026-10`);
+    const res = await download('/export/bulletin.md?regionCode=421200&month=2026-10');
     expect(res.status).toBe(200);
     const md = await res.text();
     expect(md.split('\n')[0]).toBe('# 咸宁市2026年10月招商引资工作通报');
@@ -502,8 +508,19 @@ describe('the monthly bulletin', () => {
   });
 
   it('refuses a bad month with 400', async () => {
-    const res = await fetch(`${api.url}/export/bulletin.md?regionCode=421200&month=2026-13`);
+    const res = await download('/export/bulletin.md?regionCode=421200&month=2026-13');
     expect(res.status).toBe(400);
+  });
+
+  it('is built with the request’s viewer: 401 anonymously, 403 for another city’s office', async () => {
+    const anonymous = await download('/export/bulletin.md?regionCode=421200&month=2026-10', null);
+    expect(anonymous.status).toBe(401);
+    for (const format of ['md', 'xlsx']) {
+      const res = await download(`/export/bulletin.${format}?regionCode=421200&month=2026-10`, 'hanzhong');
+      expect(res.status).toBe(403);
+      const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
+      expect(body.errors[0]!.extensions.code).toBe('FORBIDDEN');
+    }
   });
 });
 

@@ -51,6 +51,26 @@ beforeAll(async () => {
        CREATE (p2)-[:BY]->(catl), (p2)-[:IN_REGION]->(hantai), (p2)-[:FILLS]->(cell), (p2)-[:HANDLED_BY]->(xnNev)`,
     ),
   );
+  // 咸宁's tracking records: a contact (a trip out of the leader), a leader's duty target, an
+  // amount revision, and a project in production (a gap filled in November).
+  await db.executor.write(
+    cypher(
+      'testTrackingRecords',
+      `MATCH (mayor:Person {id: 'p-mayor'}), (xnNev:TaskForce {id: 'tf-xn-nev'}), (catl:Enterprise {id: 'e-catl'}),
+             (p:Project {id: 'pr-catl-xn'})
+       CREATE (c:Contact {id: 'ct-xn-1', on: date('2021-05-10'), kind: 'VISIT', tripOut: true, place: '宁德',
+                          note: '咸宁走访宁德时代', personId: 'p-mayor', enterpriseId: 'e-catl', taskForceId: 'tf-xn-nev',
+                          regionCode: '421200', chainId: 'nev'})
+       CREATE (c)-[:MADE_BY]->(mayor), (c)-[:MET]->(catl), (c)-[:LOGGED_FOR]->(xnNev)
+       CREATE (d:DutyTarget {id: 'dt-mayor-2021', year: 2021, personId: 'p-mayor', tripsOut: 4, projectsPlanned: 2,
+                             plannedMinAmount: 10.0, version: 1})
+       CREATE (d)-[:FOR_PERSON]->(mayor)
+       CREATE (p)-[:HAS_AMOUNT]->(:AmountEntry {on: date('2021-08-01'), amount: 55.0, reason: '咸宁追加投资', seq: 1})
+       WITH count(*) AS _
+       MATCH (paper:Project {id: 'pr-paper-jy'})
+       CREATE (paper)-[:HAS_EVENT]->(:ProjectStageEvent {seq: 2, stage: 'IN_PRODUCTION', on: date('2021-11-15')})`,
+    ),
+  );
   api = await startTestApi();
   closed = await startTestApi({ ALLOW_ANONYMOUS_READ: 'false' }, { as: null });
   schema = await buildAppSchema();
@@ -160,7 +180,7 @@ describe('every root field is guarded by the policy', () => {
 
 /** What no 汉中 user may ever see of 咸宁: ids, and words only 咸宁's records carry. */
 const XIANNING =
-  /pr-catl-xn|pr-paper-jy|pr-undated|pr-probe-xn|tl-xn-nev|tl-xn-pack|tf-xn-nev|tf-xn-pack|p-mayor|p-member|kpi-xn-20|市长签约|以商招商|补链：动力电池/;
+  /pr-catl-xn|pr-paper-jy|pr-undated|pr-probe-xn|tl-xn-nev|tl-xn-pack|tf-xn-nev|tf-xn-pack|p-mayor|p-member|kpi-xn-20|ct-xn-1|dt-mayor-2021|市长签约|以商招商|补链：动力电池|咸宁走访|咸宁追加/;
 
 const gid = (type: string, key: string) => JSON.stringify(toGlobalId(type, key));
 
@@ -169,10 +189,20 @@ interface Probe {
   query: string;
   /** What must not show for 汉中 (default {@link XIANNING}) and must show for ADMIN. */
   leak?: RegExp;
+  /**
+   * The query names a region of 咸宁 (the tracking reports take one): 汉中 gets FORBIDDEN, as for
+   * every scoped query filtered on a region wholly outside the scope, and no data.
+   */
+  forbidden?: true;
 }
 
 const PROJECTS = `projects(first: 100) { edges { node { key`;
 const MAP = `investmentMap(chainId: "nev", regionCode: "420000")`;
+const KPI = `kpiReport(regionCode: "421200", year: 2021, asOf: "2021-12-31")`;
+const RANKING = `ranking(regionCode: "421200", year: 2021, period: HALF_YEAR, index: 2, asOf: "2021-12-31")`;
+const WARNINGS = `warnings(regionCode: "421200", asOf: "2021-12-31")`;
+const BULLETIN = (month: string) => `bulletin(regionCode: "421200", month: "2021-${month}")`;
+const DUTIES = `leaderDuties(regionCode: "421200", year: 2021, asOf: "2021-12-31")`;
 const PROBES: Record<string, Probe> = {
   'Query.project': { query: `{ project(id: "pr-catl-xn") { key } }` },
   'Query.projects': { query: `{ ${PROJECTS} } } } }` },
@@ -232,6 +262,62 @@ const PROBES: Record<string, Probe> = {
   'MapProject.project': { query: `{ ${MAP} { organisation { projects { project { key } } } } }` },
   'MapTaskForce.taskForce': { query: `{ ${MAP} { organisation { taskForces { taskForce { key } } } } }` },
   'MapTaskForce.leader': { query: `{ ${MAP} { organisation { taskForces { leader { key } } } } }` },
+  // Tracking: contacts, amount revisions, and the reports of 咸宁 (FORBIDDEN to 汉中).
+  'Query.contacts': { query: `{ contacts(first: 200) { key note } }` },
+  'TaskForce.contacts': { query: `{ chain(id: "nev") { taskForces { contacts { key note } } } }` },
+  'Contact.person': { query: `{ contacts(first: 200) { person { key } } }` },
+  'Contact.taskForce': { query: `{ contacts(first: 200) { taskForce { key } } }` },
+  'Project.amounts': { query: `{ ${PROJECTS} amounts { reason } } } } }` },
+  'Query.kpiReport': { query: `{ ${KPI} { region { lines { projectKeys } } } }`, forbidden: true },
+  'KpiReport.region': { query: `{ ${KPI} { region { lines { projectKeys } } } }`, forbidden: true },
+  'KpiReport.regions': { query: `{ ${KPI} { regions { lines { projectKeys } } } }`, forbidden: true },
+  'RegionKpi.lines': { query: `{ ${KPI} { regions { lines { projectKeys } } } }`, forbidden: true },
+  'RegionKpi.target': { query: `{ ${KPI} { region { target { key } } } }`, forbidden: true },
+  'KpiLine.projects': { query: `{ ${KPI} { regions { lines { projects { key } } } } }`, forbidden: true },
+  'KpiLine.projectKeys': { query: `{ ${KPI} { regions { lines { projectKeys } } } }`, forbidden: true },
+  'Query.ranking': { query: `{ ${RANKING} { rows { lines { projectKeys } } } }`, forbidden: true },
+  'Ranking.rows': { query: `{ ${RANKING} { rows { lines { projectKeys } } } }`, forbidden: true },
+  'RankingRow.lines': { query: `{ ${RANKING} { rows { lines { projects { key } } } } }`, forbidden: true },
+  'Query.warnings': { query: `{ ${WARNINGS} { projectKey projectName } }`, forbidden: true },
+  'Warning.project': { query: `{ ${WARNINGS} { project { key } } }`, forbidden: true },
+  'Query.bulletin': { query: `{ ${BULLETIN('06')} { signings { projects { key } } } }`, forbidden: true },
+  'Bulletin.kpi': {
+    query: `{ ${BULLETIN('06')} { kpi { regions { lines { projectKeys } } } } }`,
+    forbidden: true,
+  },
+  'Bulletin.ranking': {
+    query: `{ ${BULLETIN('06')} { ranking { rows { lines { projectKeys } } } } }`,
+    forbidden: true,
+  },
+  'Bulletin.warnings': { query: `{ ${BULLETIN('12')} { warnings { projectKey } } }`, forbidden: true },
+  'Bulletin.signings': {
+    query: `{ ${BULLETIN('06')} { signings { projects { key name } } } }`,
+    forbidden: true,
+  },
+  'Bulletin.starts': { query: `{ ${BULLETIN('07')} { starts { projects { key } } } }`, forbidden: true },
+  'ChainMoves.projects': {
+    query: `{ ${BULLETIN('06')} { signings { projects { key } } } }`,
+    forbidden: true,
+  },
+  'Bulletin.gapsFilled': {
+    query: `{ ${BULLETIN('11')} { gapsFilled { links { projectKey } } } }`,
+    forbidden: true,
+  },
+  'ChainGapsFilled.links': {
+    query: `{ ${BULLETIN('11')} { gapsFilled { links { projectKey projectName } } } }`,
+    forbidden: true,
+  },
+  'Query.leaderDuties': { query: `{ ${DUTIES} { taskForce { key } } }`, forbidden: true },
+  'LeaderDuty.taskForce': { query: `{ ${DUTIES} { taskForce { key } } }`, forbidden: true },
+  'LeaderDuty.leader': { query: `{ ${DUTIES} { leader { key } } }`, forbidden: true },
+  'LeaderDuty.target': { query: `{ ${DUTIES} { target { key } } }`, forbidden: true },
+  'LeaderDuty.plannedProjects': { query: `{ ${DUTIES} { plannedProjects { key } } }`, forbidden: true },
+  'LeaderDuty.plannedKeys': { query: `{ ${DUTIES} { plannedKeys } }`, forbidden: true },
+  'LeaderDuty.contactsInYear': {
+    query: `{ ${DUTIES} { contactsInYear } }`,
+    leak: /"contactsInYear":[1-9]/,
+    forbidden: true,
+  },
   'TargetHit.inLibrary': {
     query: `{ gapTargets(chainId: "nev", regionCode: "421200", includeKnown: true, first: 200) { hits { inLibrary } } }`,
     leak: /"inLibrary":true/,
@@ -281,8 +367,9 @@ describe('every field that returns pipeline data is scoped', () => {
     it(`${field}: 汉中 sees none of 咸宁's records; ADMIN does`, async () => {
       const leak = probe.leak ?? XIANNING;
       const hz = await api.as('hanzhong')(probe.query);
-      expect(hz.errors, JSON.stringify(hz.errors)).toBeUndefined();
-      expect(JSON.stringify(hz.data)).not.toMatch(leak);
+      if (probe.forbidden) expect(codeOf(hz), JSON.stringify(hz)).toBe('FORBIDDEN');
+      else expect(hz.errors, JSON.stringify(hz.errors)).toBeUndefined();
+      expect(JSON.stringify(hz)).not.toMatch(leak);
       const admin = await api.gql(probe.query);
       expect(admin.errors, JSON.stringify(admin.errors)).toBeUndefined();
       expect(JSON.stringify(admin.data), 'the probe must reach 咸宁’s records').toMatch(leak);

@@ -1,7 +1,7 @@
 import type { Role, Scope, ScopeParam, UserRecord } from './auth.model.js';
 
 // The one place the region/chain scope is written in Cypher. Every store query that reads
-// pipeline data (task forces, people, target libraries, projects, KPI targets, audit entries)
+// pipeline data (task forces, people, target libraries, projects, KPI targets, contacts, audit entries)
 // takes `$scope` (a {@link ScopeParam}) and filters its rows with one of these predicates, so a
 // row out of scope is simply absent: from lists, counts, `node(id:)` and nested fields alike.
 // Variables are prefixed `scope_` so they cannot clash with a query's own.
@@ -32,6 +32,9 @@ export const inScope = {
     `($scope.all
        OR ($scope.signedIn AND NOT EXISTS { MATCH (${p})-[:LEADS|MEMBER_OF]->(:TaskForce) })
        OR EXISTS { MATCH (${p})-[:LEADS|MEMBER_OF]->(scope_t:TaskForce) WHERE ${taskForce('scope_t')} })`,
+  /** 走访/洽谈记录 contacts: the task force they are LOGGED_FOR is in scope. */
+  contact: (c: string) =>
+    `($scope.all OR EXISTS { MATCH (${c})-[:LOGGED_FOR]->(scope_t:TaskForce) WHERE ${taskForce('scope_t')} })`,
   /** Audit entries: one of the regions the change touched is within the scope. */
   auditEntry: (a: string) =>
     `($scope.all OR any(scope_code IN coalesce(${a}.regionCodes, []) WHERE scope_code IN $scope.regions))`,

@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../core/errors.js';
 import { ANONYMOUS_SCOPE, type Scope, type TokenUser } from './auth.model.js';
 import { userScope } from './auth.store.js';
-import { scopeFor } from './scope.js';
+import { regionOverlaps, scopeFor } from './scope.js';
 
 /** Who is asking, for one request. */
 export interface Viewer {
@@ -22,6 +22,16 @@ export function unauthenticated(message = 'Sign in to see this.'): GraphQLError 
 
 export function forbidden(message: string, extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN, ...extra } });
+}
+
+/**
+ * A region filter wholly outside the viewer's scope is refused (region codes are public, so
+ * this reveals nothing); one above the scope passes and the stores narrow it to the scope.
+ */
+export function checkRegionInScope(scope: Scope, regionCode: string | null, field: string): void {
+  if (regionCode != null && !regionOverlaps(scope, regionCode)) {
+    throw forbidden(`Region ${regionCode} is outside your scope.`, { field });
+  }
 }
 
 /** The request's viewer; the scope query runs only if something scoped is asked for. */

@@ -2,7 +2,7 @@ import express from 'express';
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import { checkAccess } from '../auth/guard.js';
-import { FIELD_ACCESS } from '../auth/policy.js';
+import { accessOf, FIELD_ACCESS } from '../auth/policy.js';
 import { createContextFactory, type ContextDeps } from '../core/context.js';
 import { ErrorCode, fromZod } from '../core/errors.js';
 import { bulletin } from '../tracking/tracking.service.js';
@@ -115,7 +115,10 @@ export function exportRouter(deps: ContextDeps): express.Router {
       try {
         const parsed = BulletinQueryModel.safeParse(req.query);
         if (!parsed.success) throw fromZod(parsed.error, 'query');
+        // The request's viewer, as for the `bulletin` query: a signed-in user, rows by scope (a
+        // region wholly outside it is FORBIDDEN, 403).
         const ctx = await contextFor({ req });
+        await checkAccess(ctx, accessOf('Query', 'bulletin')!, 'the bulletin export');
         const b = await bulletin(ctx, parsed.data);
         res.setHeader('Cache-Control', 'no-store');
         res.setHeader(

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, InputType, Field, Int, Query, Resolver, Root } from 'type-graphql';
 import { z } from 'zod';
+import { checkRegionInScope } from '../auth/viewer.js';
 import type { Context } from '../core/context.js';
 import { fromZod } from '../core/errors.js';
 import { keyOf } from '../core/relay.js';
@@ -40,8 +41,8 @@ const FilterModel = z.object({
 
 @Resolver(() => Contact)
 export class ContactResolver {
-  @Query(() => [Contact], { description: '走访/洽谈记录 contacts, newest first.' })
-  contacts(
+  @Query(() => [Contact], { description: '走访/洽谈记录 contacts within your scope, newest first.' })
+  async contacts(
     @Ctx() ctx: Context,
     @Arg('filter', () => ContactFilter, { nullable: true, description: 'All given conditions must hold.' })
     filter: ContactFilter | null,
@@ -57,8 +58,11 @@ export class ContactResolver {
       .max(200)
       .safeParse(first ?? 50);
     if (!n.success) throw fromZod(n.error, 'first');
+    const scope = await ctx.viewer.scope();
+    checkRegionInScope(scope, f.data.regionCode ?? null, 'filter.regionCode');
     return contactsFiltered(
       ctx.executor,
+      scope.param,
       {
         regionCode: f.data.regionCode ?? null,
         chainId: f.data.chainId ?? null,

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Scope } from '../auth/auth.model.js';
-import { regionOverlaps } from '../auth/scope.js';
-import { forbidden } from '../auth/viewer.js';
+import { checkRegionInScope } from '../auth/viewer.js';
 import type { Context } from '../core/context.js';
 import { toPage, type Page } from '../core/page.js';
 import { badInput, fromZod } from '../core/errors.js';
@@ -26,9 +25,7 @@ export interface ProjectFilterArgs {
 
 /** A region filter wholly outside the viewer's scope is refused (region codes are public). */
 function checkRegion(scope: Scope, regionCode: string | null): void {
-  if (regionCode != null && !regionOverlaps(scope, regionCode)) {
-    throw forbidden(`Region ${regionCode} is outside your scope.`, { field: 'filter.regionCode' });
-  }
+  checkRegionInScope(scope, regionCode, 'filter.regionCode');
 }
 
 function projectFilter(filter: ProjectFilterArgs | null | undefined): ProjectFilter {

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import type { Scope as ViewerScope } from '../auth/auth.model.js';
+import { regionOverlaps } from '../auth/scope.js';
+import { checkRegionInScope } from '../auth/viewer.js';
 import type { Context } from '../core/context.js';
 import { badInput, fromZod, notFound } from '../core/errors.js';
 import type { Loaders } from '../core/loaders.js';
@@ -34,7 +37,10 @@ import {
 } from './warnings.logic.js';
 
 // The tracking reports: 考核 (kpiReport), 排位 (ranking), 预警 (warnings), 月通报 (bulletin) and
-// leaders' duties. Each takes the region code explicitly and reads through tracking.store.ts.
+// leaders' duties. Each takes the region code explicitly and reads through tracking.store.ts,
+// within the viewer's scope (read once per report and passed to every store query): a region
+// wholly outside it is FORBIDDEN, one above it is narrowed to it (its projects, task forces and
+// targets only; of its sub-regions, only those that overlap the scope are listed and ranked).
 
 export interface RegionKpiRecord {
   region: RegionRecord;
@@ -126,15 +132,26 @@ function parse<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
 
 const projectCache = new WeakMap<Loaders, Map<string, Promise<ProjectFacts[]>>>();
 
-function projectsOf(ctx: Context, code: string): Promise<ProjectFacts[]> {
+function projectsOf(ctx: Context, viewer: ViewerScope, code: string): Promise<ProjectFacts[]> {
   let m = projectCache.get(ctx.loaders);
   if (!m) projectCache.set(ctx.loaders, (m = new Map()));
   let p = m.get(code);
-  if (!p) m.set(code, (p = trackingProjects(ctx.executor, code)));
+  if (!p) m.set(code, (p = trackingProjects(ctx.executor, viewer.param, code)));
   return p;
 }
 
-async function regionOrFail(ctx: Context, code: string, field = 'regionCode'): Promise<RegionRecord> {
+/**
+ * The region of a report, within the viewer's scope: FORBIDDEN when wholly outside it (as for
+ * every scoped list filtered on a region), before looking it up, so that only ADMIN learns that
+ * a code does not exist.
+ */
+async function regionOrFail(
+  ctx: Context,
+  viewer: ViewerScope,
+  code: string,
+  field = 'regionCode',
+): Promise<RegionRecord> {
+  checkRegionInScope(viewer, code, field);
   const r = await ctx.loaders.region.load(code);
   if (!r) throw notFound('Region', code, { field });
   return r;
@@ -154,24 +171,28 @@ async function targetsFor(
   );
 }
 
-interface Scope {
+/** What a report is computed from: the region, its sub-regions, projects and targets in scope. */
+interface Basis {
   region: RegionRecord;
   children: RegionRecord[];
   projects: ProjectFacts[];
   targets: Map<string, KpiTargetRecord | null>;
 }
 
-async function scope(ctx: Context, code: string, y: number): Promise<Scope> {
-  const region = await regionOrFail(ctx, code);
-  const [children, projects] = await Promise.all([
+async function basis(ctx: Context, code: string, y: number): Promise<Basis> {
+  const viewer = await ctx.viewer.scope();
+  const region = await regionOrFail(ctx, viewer, code);
+  const [all, projects] = await Promise.all([
     ctx.loaders.regionChildren.load(code),
-    projectsOf(ctx, code),
+    projectsOf(ctx, viewer, code),
   ]);
+  // Above the scope (a city office asking for its province): only the sub-regions it overlaps.
+  const children = all.filter((c) => regionOverlaps(viewer, c.code));
   const targets = await targetsFor(ctx, [code, ...children.map((c) => c.code)], y);
   return { region, children, projects, targets };
 }
 
-function regionKpi(s: Scope, r: RegionRecord, y: number, asOf: string): RegionKpiRecord {
+function regionKpi(s: Basis, r: RegionRecord, y: number, asOf: string): RegionKpiRecord {
   const ps = r.code === s.region.code ? s.projects : projectsWithin(s.projects, r.code);
   const target = s.targets.get(r.code) ?? null;
   return {
@@ -183,7 +204,7 @@ function regionKpi(s: Scope, r: RegionRecord, y: number, asOf: string): RegionKp
   };
 }
 
-function report(s: Scope, y: number, asOf: string): KpiReportRecord {
+function report(s: Basis, y: number, asOf: string): KpiReportRecord {
   return {
     year: y,
     asOf,
@@ -209,7 +230,7 @@ export async function kpiReport(
   const a = parse(KpiArgs, raw);
   const asOf = a.asOf ?? chinaToday();
   const y = a.year ?? yearOf(asOf);
-  return report(await scope(ctx, a.regionCode, y), y, asOf);
+  return report(await basis(ctx, a.regionCode, y), y, asOf);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -224,7 +245,7 @@ const RankingArgs = z.object({
   asOf: day.nullish(),
 });
 
-function ranked(s: Scope, y: number, asOf: string) {
+function ranked(s: Basis, y: number, asOf: string) {
   return rankByScore(
     s.children.map((r) => {
       const k = regionKpi(s, r, y, asOf);
@@ -234,7 +255,7 @@ function ranked(s: Scope, y: number, asOf: string) {
   );
 }
 
-function rankingOf(s: Scope, y: number, period: Period, index: number, today: string): RankingRecord {
+function rankingOf(s: Basis, y: number, period: Period, index: number, today: string): RankingRecord {
   const asOf = periodAsOf(y, period, index, today);
   const previousAsOf = index > 1 ? periodAsOf(y, period, index - 1, today) : null;
   const rows = withMovement(ranked(s, y, asOf), previousAsOf ? ranked(s, y, previousAsOf) : null);
@@ -274,7 +295,7 @@ export async function ranking(
     throw badInput(`index must be 1–${PERIODS_PER_YEAR[a.period]} for ${a.period}`, 'index');
   if (periodStart(a.year, a.period, index) > today)
     throw badInput(`${periodLabel(a.year, a.period, index)} has not begun by ${today}`, 'index');
-  return rankingOf(await scope(ctx, a.regionCode, a.year), a.year, a.period, index, today);
+  return rankingOf(await basis(ctx, a.regionCode, a.year), a.year, a.period, index, today);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -292,7 +313,7 @@ const WarningArgs = z.object({
     .nullish(),
 });
 
-function warningsOf(s: Scope, asOf: string, t: WarningThresholds): WarningRecord[] {
+function warningsOf(s: Basis, asOf: string, t: WarningThresholds): WarningRecord[] {
   const y = yearOf(asOf);
   const names = new Map([s.region, ...s.children].map((r) => [r.code, r.name]));
   const projectNames = new Map(s.projects.map((p) => [p.key, p.name]));
@@ -330,7 +351,7 @@ export async function warnings(
     stalledDays: a.thresholds?.stalledDays ?? DEFAULT_WARNING_THRESHOLDS.stalledDays,
     behindPoints: a.thresholds?.behindPoints ?? DEFAULT_WARNING_THRESHOLDS.behindPoints,
   };
-  return warningsOf(await scope(ctx, a.regionCode, yearOf(asOf)), asOf, t);
+  return warningsOf(await basis(ctx, a.regionCode, yearOf(asOf)), asOf, t);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -352,7 +373,7 @@ export async function bulletin(
   const m = monthRange(a.month);
   if (m.from > today) throw badInput(`${a.month} has not begun (today is ${today})`, 'month');
   const asOf = minDay(m.to, today);
-  const s = await scope(ctx, a.regionCode, m.year);
+  const s = await basis(ctx, a.regionCode, m.year);
   return {
     region: s.region,
     month: a.month,
@@ -394,10 +415,11 @@ export async function leaderDuties(
   raw: { regionCode: string; chainId?: string | null; year?: number | null; asOf?: string | null },
 ): Promise<LeaderDutyRecord[]> {
   const a = parse(DutyArgs, raw);
-  await regionOrFail(ctx, a.regionCode);
+  const viewer = await ctx.viewer.scope();
+  await regionOrFail(ctx, viewer, a.regionCode);
   const asOf = a.asOf ?? chinaToday();
   const y = a.year ?? yearOf(asOf);
-  const rows = await leaderDutyRows(ctx.executor, {
+  const rows = await leaderDutyRows(ctx.executor, viewer.param, {
     regionCode: a.regionCode,
     chainId: a.chainId ?? null,
     year: y,
@@ -405,7 +427,9 @@ export async function leaderDuties(
     to: minDay(asOf, `${y}-12-31`),
   });
   const keys = [...new Set(rows.flatMap((r) => r.ledProjects))];
-  const facts = new Map((await trackingProjectsByKey(ctx.executor, keys)).map((p) => [p.key, p]));
+  const facts = new Map(
+    (await trackingProjectsByKey(ctx.executor, viewer.param, keys)).map((p) => [p.key, p]),
+  );
   return rows.map((r) => {
     const led = r.ledProjects.map((k) => facts.get(k)).filter((p): p is ProjectFacts => !!p);
     return {

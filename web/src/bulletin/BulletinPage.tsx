@@ -1,6 +1,8 @@
-import { useId, useState } from 'react';
+import { useId, useState, type MouseEvent } from 'react';
 import { useQuery } from 'urql';
+import { downloadAsUser } from '../api/actions';
 import { useScope } from '../app/scope';
+import { authHeaders } from '../auth/session';
 import { BulletinDocument, type BulletinQuery } from '../gql/graphql';
 import { RankingTable } from '../tracking/RankingTable';
 import {
@@ -16,6 +18,16 @@ import { formatNumber, percent } from '../ui/format';
 import { Empty, ErrorNotice, Loading, retry } from '../ui/States';
 
 type B = BulletinQuery['bulletin'];
+
+/** The bulletin is pipeline data, built for the signed-in user's scope: send the token. */
+const asUser = (url: string) => (e: MouseEvent<HTMLAnchorElement>) => {
+  const headers = authHeaders();
+  if (!headers.authorization) return;
+  e.preventDefault();
+  void downloadAsUser(url, headers).catch((err: unknown) =>
+    window.alert(err instanceof Error ? err.message : String(err)),
+  );
+};
 type Moves = B['signings'];
 
 function MovesSection({ title, moves, what }: { title: string; moves: Moves; what: string }) {
@@ -107,10 +119,22 @@ export default function BulletinPage() {
         <button type="button" className="btn btn-primary" onClick={() => window.print()} disabled={!b}>
           打印 / 另存为 PDF
         </button>
-        <a className="btn" href={bulletinUrl(region, month, 'xlsx')} download data-testid="bulletin-xlsx">
+        <a
+          className="btn"
+          href={bulletinUrl(region, month, 'xlsx')}
+          download
+          data-testid="bulletin-xlsx"
+          onClick={asUser(bulletinUrl(region, month, 'xlsx'))}
+        >
           ⬇ 导出 Excel（XLSX）
         </a>
-        <a className="btn" href={bulletinUrl(region, month, 'md')} download data-testid="bulletin-md">
+        <a
+          className="btn"
+          href={bulletinUrl(region, month, 'md')}
+          download
+          data-testid="bulletin-md"
+          onClick={asUser(bulletinUrl(region, month, 'md'))}
+        >
           ⬇ 导出 Markdown
         </a>
       </div>
