@@ -20,7 +20,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api.js';
-import { openTestDb, type TestDb } from '../support/db.js';
+import { openTestDb, testConfig, type TestDb } from '../support/db.js';
+import { tokenFor } from '../support/users.js';
 import { buildWorld } from '../support/world.js';
 
 // Hostile and broken input (issue 9): thousands of generated requests — every root field with
@@ -33,6 +34,8 @@ import { buildWorld } from '../support/world.js';
 let db: TestDb;
 let api: TestApi;
 let schema: GraphQLSchema;
+/** Requests are sent as the test ADMIN, so hostile input reaches validation and the writes themselves. */
+let admin: Record<string, string>;
 
 /** A deterministic generator (mulberry32), so a failure can be replayed. */
 function rng(seed: number) {
@@ -151,7 +154,12 @@ async function send(body: string | Uint8Array, headers: Record<string, string> =
   const started = performance.now();
   const res = await fetch(`${api.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json',
+      ...admin,
+      ...headers,
+    },
     body,
     signal: AbortSignal.timeout(30_000),
   });
@@ -214,7 +222,8 @@ beforeAll(async () => {
   db = await openTestDb();
   await db.reset();
   await buildWorld(db.executor, { fillers: 20 });
-  api = await startTestApi();
+  api = await startTestApi({ API_LIMIT_PER_TOKEN: '10000000' });
+  admin = { authorization: `Bearer ${await tokenFor(testConfig(), 'admin')}` };
   schema = buildSchema(readFileSync(new URL('../../server/schema.graphql', import.meta.url), 'utf8'));
 });
 
