@@ -77,6 +77,9 @@ export async function startApp(deps: AppDeps): Promise<App> {
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
     allowBatchedHttpRequests: false,
+    // The process's owner (server/src/main.ts, a test, a benchmark) decides when to stop; Apollo's
+    // own SIGTERM/SIGINT handlers raced main.ts's drain and left the process running.
+    stopOnTerminationSignals: false,
     introspection: config.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
