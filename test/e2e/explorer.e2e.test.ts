@@ -304,6 +304,29 @@ describe('the explorer, end to end', () => {
     await shot('pipeline-warnings');
   });
 
+  it('logs a visit for a task force from the dashboard; it shows as the latest contact', async () => {
+    await page.goto(`${stack.url}/dashboard?region=421200`);
+    const forces = page.getByRole('region', { name: '链长与招商专班' });
+    const row = forces.locator('tbody tr').first();
+    await row.waitFor();
+    await row.getByRole('button', { name: '登记走访' }).click();
+    const form = row.getByRole('form', { name: '登记走访洽谈' });
+    // Without an enterprise chosen from the search, the form says what is missing.
+    await form.getByRole('button', { name: '登记' }).click();
+    expect(await form.getByRole('alert').innerText()).toContain('选择一家企业');
+    await form.getByLabel('企业').fill('宁德');
+    const option = form.getByRole('list', { name: '企业搜索结果' }).getByRole('button').first();
+    await option.waitFor();
+    await option.click();
+    await form.getByLabel('方式').selectOption({ label: '洽谈' });
+    await form.getByLabel('情况').fill('端到端测试：洽谈电池项目落地');
+    await form.getByLabel('下一步').fill('安排链长回访');
+    await form.getByRole('button', { name: '登记' }).click();
+    await poll(() => row.innerText()).toContain('端到端测试：洽谈电池项目落地');
+    expect(await row.innerText()).toContain('安排链长回访');
+    await shot('contact-logged');
+  });
+
   it('prints the monthly bulletin to A4 and downloads it as XLSX and Markdown', async () => {
     await page.goto(`${stack.url}/bulletin?region=421200`);
     await page

@@ -11,6 +11,7 @@ const NOTHING: Can = {
   editProjects: false,
   editTaskForces: false,
   editKpiTargets: false,
+  editContacts: false,
   readAudit: false,
 };
 

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { scopedHref, useScope } from '../app/scope';
+import { useMe } from '../auth/useMe';
 import {
   DashboardDocument,
   DashboardDutiesDocument,
@@ -15,6 +16,7 @@ import { StageFunnel } from '../tracking/StageFunnel';
 import { WarningList } from '../tracking/WarningList';
 import { formatNumber, percent } from '../ui/format';
 import { Empty, ErrorNotice, Loading, retry } from '../ui/States';
+import { ContactForm } from './ContactForm';
 
 const PERIODS: { id: RankingPeriod; label: string }[] = [
   { id: 'MONTH', label: '月' },
@@ -43,7 +45,9 @@ export default function DashboardPage() {
     variables: { regionCode: region ?? '', year, period, asOf },
     pause: !region,
   });
-  const [duties] = useQuery({
+  const { can } = useMe();
+  const [logging, setLogging] = useState<string | null>(null);
+  const [duties, refetchDuties] = useQuery({
     query: DashboardDutiesDocument,
     variables: { regionCode: region ?? '', asOf },
     pause: !region,
@@ -263,6 +267,29 @@ export default function DashboardPage() {
                           ) : (
                             '暂无记录'
                           )}
+                          {can.editContacts &&
+                            (logging === d.taskForce.key ? (
+                              <ContactForm
+                                taskForceKey={d.taskForce.key}
+                                people={[
+                                  ...(d.leader
+                                    ? [{ key: d.leader.key, name: `${d.leader.name}（链长）` }]
+                                    : []),
+                                  ...d.taskForce.members,
+                                ]}
+                                onCancel={() => setLogging(null)}
+                                onLogged={() => {
+                                  setLogging(null);
+                                  refetchDuties({ requestPolicy: 'network-only' });
+                                }}
+                              />
+                            ) : (
+                              <div>
+                                <button type="button" onClick={() => setLogging(d.taskForce.key)}>
+                                  登记走访
+                                </button>
+                              </div>
+                            ))}
                         </td>
                       </tr>
                     );

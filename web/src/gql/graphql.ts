@@ -962,6 +962,7 @@ export type MeQuery = {
       editProjects: boolean;
       editTaskForces: boolean;
       editKpiTargets: boolean;
+      editContacts: boolean;
       readAudit: boolean;
     };
   } | null;
@@ -1273,7 +1274,7 @@ export type DashboardDutiesQuery = {
       name: string;
       leadDepartment?: string | null;
       budget?: number | null;
-      members: Array<{ __typename?: 'Person'; name: string }>;
+      members: Array<{ __typename?: 'Person'; key: string; name: string }>;
       chain?: { __typename?: 'Chain'; key: string; name: string } | null;
       contacts: Array<{
         __typename?: 'Contact';
@@ -1286,7 +1287,7 @@ export type DashboardDutiesQuery = {
         enterprise?: { __typename?: 'Enterprise'; key: string; name: string } | null;
       }>;
     };
-    leader?: { __typename?: 'Person'; name: string; title?: string | null } | null;
+    leader?: { __typename?: 'Person'; key: string; name: string; title?: string | null } | null;
     tripsOut: {
       __typename?: 'DutyLine';
       target?: number | null;
@@ -1319,6 +1320,36 @@ export type PipelineWarningsQuery = {
     projectKey?: string | null;
     projectName?: string | null;
   }>;
+};
+
+export type ContactEnterpriseSearchQueryVariables = Exact<{
+  text: Scalars['String']['input'];
+}>;
+
+export type ContactEnterpriseSearchQuery = {
+  __typename?: 'Query';
+  search: Array<{
+    __typename?: 'SearchHit';
+    node:
+      | { __typename?: 'Chain' }
+      | {
+          __typename?: 'Enterprise';
+          key: string;
+          name: string;
+          region?: { __typename?: 'Region'; name: string } | null;
+        }
+      | { __typename?: 'Link' }
+      | { __typename?: 'Region' };
+  }>;
+};
+
+export type LogContactMutationVariables = Exact<{
+  input: LogContactInput;
+}>;
+
+export type LogContactMutation = {
+  __typename?: 'Mutation';
+  logContact: { __typename?: 'Contact'; key: string; on?: string | null };
 };
 
 export type EnterpriseGraph_PeerFragment = {
@@ -2942,6 +2973,7 @@ export const MeDocument = {
                       { kind: 'Field', name: { kind: 'Name', value: 'editProjects' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'editTaskForces' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'editKpiTargets' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'editContacts' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'readAudit' } },
                     ],
                   },
@@ -3832,7 +3864,10 @@ export const DashboardDutiesDocument = {
                         name: { kind: 'Name', value: 'members' },
                         selectionSet: {
                           kind: 'SelectionSet',
-                          selections: [{ kind: 'Field', name: { kind: 'Name', value: 'name' } }],
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                          ],
                         },
                       },
                       {
@@ -3888,6 +3923,7 @@ export const DashboardDutiesDocument = {
                   selectionSet: {
                     kind: 'SelectionSet',
                     selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'name' } },
                       { kind: 'Field', name: { kind: 'Name', value: 'title' } },
                     ],
@@ -3981,6 +4017,125 @@ export const PipelineWarningsDocument = {
     },
   ],
 } as unknown as DocumentNode<PipelineWarningsQuery, PipelineWarningsQueryVariables>;
+export const ContactEnterpriseSearchDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ContactEnterpriseSearch' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'text' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'search' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'text' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'text' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'kinds' },
+                value: { kind: 'ListValue', values: [{ kind: 'EnumValue', value: 'ENTERPRISE' }] },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'IntValue', value: '8' },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'node' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'InlineFragment',
+                        typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Enterprise' } },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                            {
+                              kind: 'Field',
+                              name: { kind: 'Name', value: 'region' },
+                              selectionSet: {
+                                kind: 'SelectionSet',
+                                selections: [{ kind: 'Field', name: { kind: 'Name', value: 'name' } }],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ContactEnterpriseSearchQuery, ContactEnterpriseSearchQueryVariables>;
+export const LogContactDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'LogContact' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'LogContactInput' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'logContact' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'on' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<LogContactMutation, LogContactMutationVariables>;
 export const EnterprisePageDocument = {
   kind: 'Document',
   definitions: [
