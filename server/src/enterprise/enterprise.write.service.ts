@@ -1,6 +1,13 @@
 import type { Tx } from '@chainmap/graph';
 import { conflict, notFound } from '../core/errors.js';
-import { defineMutation, lockVersion, newId, requireNew, requireRefs } from '../core/mutation.js';
+import {
+  defineMutation,
+  lockVersion,
+  newId,
+  requireNew,
+  requireRefs,
+  type WriteAccess,
+} from '../core/mutation.js';
 import { patchProps } from '../core/mutation.store.js';
 import { deletion } from '../core/mutation.type.js';
 import { pinyinInitials } from '../search/pinyin.js';
@@ -176,24 +183,24 @@ export const unassignEnterpriseFromLink = defineMutation({
   },
 });
 
-const tieRefs = (i: { fromId: string; toId: string }) => [
+type TieKey = { fromId: string; toId: string; type: string };
+const tieRefs = (i: Omit<TieKey, 'type'>) => [
   { type: 'Enterprise' as const, key: i.fromId, field: 'input.fromId' },
   { type: 'Enterprise' as const, key: i.toId, field: 'input.toId' },
 ];
+const tieId = (i: TieKey) => `${i.fromId}-${i.type}->${i.toId}`;
+/** Either end within the writer's region will do: a local firm's supplier may be anywhere. */
+const tieAccess: WriteAccess<TieKey> = {
+  group: 'enterprises',
+  targets: (i) => tieRefs(i).map((r) => ({ ...r, anyOf: 'ends' })),
+};
 
 export const addEnterpriseRelation = defineMutation({
   name: 'addEnterpriseRelation',
   entity: 'EnterpriseRelation',
   schema: EnterpriseRelationSchema,
-  id: (i) => `${i.fromId}-${i.type}->${i.toId}`,
-  access: {
-    group: 'enterprises',
-    // Either end within the writer's region will do: a local firm's supplier may be anywhere.
-    targets: (i) => [
-      ...target('Enterprise', i.fromId, 'input.fromId', 'ends'),
-      ...target('Enterprise', i.toId, 'input.toId', 'ends'),
-    ],
-  },
+  id: tieId,
+  access: tieAccess,
   async write(tx, i) {
     await requireRefs(tx, tieRefs(i));
     const { created, record, after } = await addTie(tx, i);
@@ -212,20 +219,12 @@ export const updateEnterpriseRelation = defineMutation({
   name: 'updateEnterpriseRelation',
   entity: 'EnterpriseRelation',
   schema: EnterpriseRelationSchema,
-  id: (i) => `${i.fromId}-${i.type}->${i.toId}`,
-  access: {
-    group: 'enterprises',
-    // Either end within the writer's region will do: a local firm's supplier may be anywhere.
-    targets: (i) => [
-      ...target('Enterprise', i.fromId, 'input.fromId', 'ends'),
-      ...target('Enterprise', i.toId, 'input.toId', 'ends'),
-    ],
-  },
+  id: tieId,
+  access: tieAccess,
   async write(tx, i) {
     await requireRefs(tx, tieRefs(i));
     const { record, before, after } = await updateTie(tx, i);
-    if (!before)
-      throw notFound('EnterpriseRelation', `${i.fromId}-${i.type}->${i.toId}`, { field: 'input.toId' });
+    if (!before) throw notFound('EnterpriseRelation', tieId(i), { field: 'input.toId' });
     return { result: record, before, after };
   },
 });
@@ -234,20 +233,12 @@ export const removeEnterpriseRelation = defineMutation({
   name: 'removeEnterpriseRelation',
   entity: 'EnterpriseRelation',
   schema: EnterpriseRelationKeySchema,
-  id: (i) => `${i.fromId}-${i.type}->${i.toId}`,
-  access: {
-    group: 'enterprises',
-    // Either end within the writer's region will do: a local firm's supplier may be anywhere.
-    targets: (i) => [
-      ...target('Enterprise', i.fromId, 'input.fromId', 'ends'),
-      ...target('Enterprise', i.toId, 'input.toId', 'ends'),
-    ],
-  },
+  id: tieId,
+  access: tieAccess,
   async write(tx, i) {
     await requireRefs(tx, tieRefs(i));
     const { record, before } = await removeTie(tx, i);
-    if (!before)
-      throw notFound('EnterpriseRelation', `${i.fromId}-${i.type}->${i.toId}`, { field: 'input.toId' });
+    if (!before) throw notFound('EnterpriseRelation', tieId(i), { field: 'input.toId' });
     return { result: record, before, after: null };
   },
 });

@@ -1,5 +1,12 @@
 import { conflict, notFound } from '../core/errors.js';
-import { defineMutation, lockVersion, newId, requireNew, requireRefs } from '../core/mutation.js';
+import {
+  defineMutation,
+  lockVersion,
+  newId,
+  requireNew,
+  requireRefs,
+  type WriteAccess,
+} from '../core/mutation.js';
 import { patchProps } from '../core/mutation.store.js';
 import { deletion } from '../core/mutation.type.js';
 import {
@@ -188,23 +195,21 @@ export const setChainLeader = defineMutation({
   },
 });
 
-const memberRefs = (i: { taskForceId: string; personId: string }) => [
+type Membership = { taskForceId: string; personId: string };
+const memberRefs = (i: Membership) => [
   { type: 'TaskForce' as const, key: i.taskForceId, field: 'input.taskForceId' },
   { type: 'Person' as const, key: i.personId, field: 'input.personId' },
 ];
+const memberId = (i: Membership) => `${i.personId}->${i.taskForceId}`;
+/** Both the task force and the person must lie within the writer's scope. */
+const memberAccess: WriteAccess<Membership> = { group: 'contacts', targets: memberRefs };
 
 export const addTaskForceMember = defineMutation({
   name: 'addTaskForceMember',
   entity: 'TaskForceMember',
   schema: TaskForceMemberSchema,
-  id: (i) => `${i.personId}->${i.taskForceId}`,
-  access: {
-    group: 'contacts',
-    targets: (i) => [
-      ...target('TaskForce', i.taskForceId, 'input.taskForceId'),
-      ...target('Person', i.personId, 'input.personId'),
-    ],
-  },
+  id: memberId,
+  access: memberAccess,
   async write(tx, i) {
     await requireRefs(tx, memberRefs(i));
     const { created, record } = await addTaskForceMemberEdge(tx, i.taskForceId, i.personId);
@@ -219,19 +224,13 @@ export const removeTaskForceMember = defineMutation({
   name: 'removeTaskForceMember',
   entity: 'TaskForceMember',
   schema: TaskForceMemberSchema,
-  id: (i) => `${i.personId}->${i.taskForceId}`,
-  access: {
-    group: 'contacts',
-    targets: (i) => [
-      ...target('TaskForce', i.taskForceId, 'input.taskForceId'),
-      ...target('Person', i.personId, 'input.personId'),
-    ],
-  },
+  id: memberId,
+  access: memberAccess,
   async write(tx, i) {
     await requireRefs(tx, memberRefs(i));
     const { removed, record } = await removeTaskForceMemberEdge(tx, i.taskForceId, i.personId);
     if (!removed) {
-      throw notFound('TaskForceMember', `${i.personId}->${i.taskForceId}`, { field: 'input.personId' });
+      throw notFound('TaskForceMember', memberId(i), { field: 'input.personId' });
     }
     return { result: record, before: { ...i }, after: null };
   },
