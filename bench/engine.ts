@@ -14,10 +14,15 @@
 //   cold    the direct call with the engine's cache emptied first, as after any commit (national
 //           figures, the link catalog, the firms of the links and the region's ties read again),
 //           and its Cypher time: the cost of the answer computed from the database alone.
+//   commit  after the warm runs, `--commits` times: a write through the API's executor (a
+//           marker node, as any edit would), then at once the API request for one of the pairs
+//           (`first`: what the first user after an edit waits, while the cache reads again what
+//           was in use), and again once the background refresh has finished (`then`), with how
+//           long that refresh took.
 // Each pair is measured cold once, then warmed up once, then `--runs` times warm.
 //
 // Options: --pairs N (28 chain/region pairs: every chain with a city and with a county)
-// --runs N (5 per pair after 1 warm-up) --chain ID --region CODE (one pair only)
+// --runs N (5 per pair after 1 warm-up) --commits N (5) --chain ID --region CODE (one pair only)
 // --port P --data-dir D (when NEO4J_URI is unset: start the embedded store `bench:load --keep` left).
 import {
   createDriver,
@@ -45,6 +50,7 @@ const { values: args } = parseArgs({
   options: {
     pairs: { type: 'string', default: '28' },
     runs: { type: 'string', default: '5' },
+    commits: { type: 'string', default: '5' },
     chain: { type: 'string' },
     region: { type: 'string' },
     port: { type: 'string', default: '7711' },
@@ -71,7 +77,7 @@ const executor = new Executor(driver, { database: config.NEO4J_DATABASE, timeout
 const events = new Map<string, QueryEvent[]>();
 const onQuery = (id: string, e: QueryEvent) => events.set(id, [...(events.get(id) ?? []), e]);
 // One engine cache for the API and the in-process calls, as in a server.
-const engineCache = new EngineCache();
+const engineCache = new EngineCache({ refresh: { logger } });
 const app = await startApp({ config, logger, executor, onQuery, engineCache });
 // In-process calls run as the operator's own tool: the whole pipeline is in scope.
 const contextFor = createContextFactory({
@@ -211,6 +217,24 @@ try {
         cy.push(d.cypher);
       }
     }
+    // After a commit: the first request at once, then one after the background refresh.
+    const first: number[] = [];
+    const then: number[] = [];
+    const refresh: number[] = [];
+    for (let i = 0; i < Number(args.commits); i++) {
+      const pair = pairs[(i * 5) % pairs.length]!;
+      await executor.write({
+        name: 'benchCommit',
+        text: 'MERGE (m:BenchCommitMarker {id: 1}) SET m.at = timestamp()',
+      });
+      const committed = performance.now();
+      first.push((await viaApi(bench.query, pair)).ms);
+      await engineCache.settled();
+      refresh.push(performance.now() - committed);
+      then.push((await viaApi(bench.query, pair)).ms);
+    }
+    await executor.write({ name: 'benchCommitCleanup', text: 'MATCH (m:BenchCommitMarker) DELETE m' });
+    await engineCache.settled();
     const p95 = pct(api, 95);
     if (p95 > bench.target) failed = true;
     process.stdout.write(
@@ -219,6 +243,12 @@ try {
         `${f(pct(coldCy, 50))} ms ${f(pct(coldCy, 95))} ms  ≤ ${bench.target}${p95 > bench.target ? ' MISSED' : ''}  ` +
         `${[...tripCounts].join(' | ')}; ${[...coldTrips].join(' | ')}\n`,
     );
+    if (first.length > 0)
+      process.stdout.write(
+        `${''.padEnd(16)} after a commit (${first.length}×): first request p50 ${f(pct(first, 50))} ms, max ${f(Math.max(...first))} ms; ` +
+          `background refresh p50 ${f(pct(refresh, 50))} ms, max ${f(Math.max(...refresh))} ms; ` +
+          `then p50 ${f(pct(then, 50))} ms, max ${f(Math.max(...then))} ms\n`,
+      );
   }
   process.exitCode = failed ? 1 : 0;
 } finally {

@@ -46,6 +46,12 @@ export const EnvSchema = z.object({
     .string()
     .regex(/^\d+(b|kb|mb)$/, 'expected a size such as 100kb or 1mb')
     .default('1mb'),
+  /**
+   * After a commit retires the engine's cached figures, read the lately used ones again in the
+   * background (docs/method.md, "Cached figures"). Default on; the tests that count round trips
+   * turn it off.
+   */
+  ENGINE_CACHE_REFRESH: bool.default(true),
   /** Serve the built explorer (web/dist) from the API's port. */
   SERVE_WEB: bool.default(true),
 

@@ -95,6 +95,8 @@ export interface ExecutorOptions {
   /** Transaction metadata (visible in `SHOW TRANSACTIONS` and the query log). */
   metadata?: Record<string, string>;
   observer?: (e: QueryEvent) => void;
+  /** Told the bookmark of every write transaction committed through this executor or its scoped views. */
+  commitListeners?: Set<(bookmark: string) => void>;
 }
 
 /**
@@ -104,10 +106,24 @@ export interface ExecutorOptions {
  * any failure is classified as a {@link DbError}.
  */
 export class Executor {
+  private readonly opts: ExecutorOptions & { commitListeners: Set<(bookmark: string) => void> };
+
   constructor(
     readonly driver: Driver,
-    private readonly opts: ExecutorOptions,
-  ) {}
+    opts: ExecutorOptions,
+  ) {
+    // Shared with every scoped view, so a listener hears commits made through any of them.
+    this.opts = { ...opts, commitListeners: opts.commitListeners ?? new Set() };
+  }
+
+  /**
+   * Call `listener` with the bookmark of each write transaction committed through this executor
+   * (or a view of it) from now on; returns the function that stops it. Listeners must not throw.
+   */
+  onCommit(listener: (bookmark: string) => void): () => void {
+    this.opts.commitListeners.add(listener);
+    return () => this.opts.commitListeners.delete(listener);
+  }
 
   /** A view of this executor for one request: same driver, extra metadata and an observer. */
   scoped(extra: { metadata?: Record<string, string>; observer?: (e: QueryEvent) => void }): Executor {
@@ -182,7 +198,11 @@ export class Executor {
       const fn = (mtx: ManagedTransaction) => work(this.wrap(mtx, mode));
       const result =
         mode === 'READ' ? await session.executeRead(fn, config) : await session.executeWrite(fn, config);
-      onBookmark?.([...session.lastBookmarks()].sort().join(','));
+      if (onBookmark || (mode === 'WRITE' && this.opts.commitListeners.size > 0)) {
+        const bookmark = [...session.lastBookmarks()].sort().join(',');
+        onBookmark?.(bookmark);
+        if (mode === 'WRITE') for (const listener of this.opts.commitListeners) listener(bookmark);
+      }
       return result;
     } catch (e) {
       throw toDbError(e, name);

@@ -61,7 +61,13 @@ export async function startApp(deps: AppDeps): Promise<App> {
   }
   const server = createServer(app);
   const schema = await buildAppSchema();
-  const engineCache = deps.engineCache ?? new EngineCache();
+  const engineCache =
+    deps.engineCache ??
+    new EngineCache(
+      config.ENGINE_CACHE_REFRESH ? { refresh: { logger: logger.child({ part: 'engine-cache' }) } } : {},
+    );
+  // Commits made by this server announce the new state to the cache at once.
+  const stopListening = deps.executor.onCommit((bookmark) => engineCache.committed(bookmark));
   // Depth, alias, cost, token and directive limits: an abusive query is refused before it runs.
   const armor = new ApolloArmor({
     maxDepth: { n: config.GRAPHQL_MAX_DEPTH },
@@ -170,6 +176,10 @@ export async function startApp(deps: AppDeps): Promise<App> {
   return {
     server,
     url: `http://${host}:${port}`,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      stopListening();
+      await engineCache.stop();
+    },
   };
 }

@@ -1,4 +1,5 @@
-import { cypher, type Executor } from '@chainmap/graph';
+import { createLogger, cypher, type Executor } from '@chainmap/graph';
+import { EngineCache } from '@chainmap/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { openTestDb, type TestDb } from '../support/db.js';
@@ -270,12 +271,17 @@ const byLink = (d: Diagnosis) => Object.fromEntries(d.links.map((l) => [l.link.k
 const statuses = (d: Diagnosis) => Object.fromEntries(d.links.map((l) => [l.link.key, l.status]));
 
 describe('chainDiagnosis', () => {
-  it('diagnoses every link of 咸宁, counting its counties and zone, in one round trip once cached', async () => {
+  it('diagnoses every link of 咸宁, counting its counties and zone, in one small round trip once cached', async () => {
     // The chain's national figures are read once, then served from the cache until a commit.
     await diagnose('421200');
-    expect(api.lastQueries().map((q) => q.name)).toEqual(['diagnoseChain', 'chainNational']);
+    expect(
+      api
+        .lastQueries()
+        .map((q) => q.name)
+        .sort(),
+    ).toEqual(['chainNational', 'chainShape', 'localPresence']);
     const d = await diagnose('421200');
-    expect(api.lastQueries().map((q) => q.name)).toEqual(['diagnoseChain']);
+    expect(api.lastQueries().map((q) => q.name)).toEqual(['chainShape']);
     expect(d.localTotal).toBe(6);
     expect(d.nationalTotal).toBe(20);
     expect(d.links.map((l) => l.link.key)).toEqual([
@@ -447,7 +453,7 @@ describe('gapTargets (补链)', () => {
   it('ranks firms outside the region by an explainable score, in two round trips once cached (and one for the user’s scope)', async () => {
     await gapTargets();
     const t = await gapTargets();
-    expect(api.lastQueries().map((q) => q.name)).toEqual(['diagnoseChain', 'userScope', 'hitDetails']);
+    expect(api.lastQueries().map((q) => q.name)).toEqual(['chainShape', 'userScope', 'hitDetails']);
     expect(t.hits.map((h) => h.enterprise.key)).toEqual([
       'sh-mat-a',
       'sh-final',
@@ -553,7 +559,7 @@ describe('strengthenTargets (强链)', () => {
     const d = await data<{
       strengthenTargets: { diagnosis: { link: { key: string }; status: string }; hits: Hit[] }[];
     }>(api, q);
-    expect(api.lastQueries().map((q) => q.name)).toEqual(['diagnoseChain', 'userScope', 'hitDetails']);
+    expect(api.lastQueries().map((q) => q.name)).toEqual(['chainShape', 'userScope', 'hitDetails']);
     const groups = d.strengthenTargets.map((g) => [
       g.diagnosis.link.key,
       g.hits.map((h) => [h.enterprise.key, h.local]),
@@ -602,7 +608,7 @@ describe('extensionOptions (延链)', () => {
       }[];
     }>(api, q);
     expect(api.lastQueries().map((q) => q.name)).toEqual([
-      'diagnoseChain',
+      'chainShape',
       'extensionOptions[CITY]',
       'userScope', // the signed-in user's scope, once per request
       'hitDetails',
@@ -641,7 +647,7 @@ describe('sourceRegions (到哪招)', () => {
         links: { link: { key: string }; count: number; anchorCount: number }[];
       }[];
     }>(api, q);
-    expect(api.lastQueries().map((q) => q.name)).toEqual(['diagnoseChain', 'regionsByCode']);
+    expect(api.lastQueries().map((q) => q.name)).toEqual(['chainShape', 'regionsByCode']);
     expect(d.sourceRegions.map((r) => [r.region.code, r.score, r.candidateCount, r.anchorCount])).toEqual([
       ['310000', 5, 3, 2],
       ['440000', 3, 2, 1],
@@ -772,7 +778,7 @@ describe('investmentMap', () => {
         .lastQueries()
         .map((q) => q.name)
         .sort(),
-    ).toEqual(['diagnoseChain', 'hitDetails', 'mapOrganisation', 'regionsByCode', 'userScope'].sort());
+    ).toEqual(['chainShape', 'hitDetails', 'mapOrganisation', 'regionsByCode', 'userScope'].sort());
     const m = d.investmentMap;
     expect(m.chain.key).toBe('tc');
     expect(m.targets.map((t) => t.diagnosis.link.key)).toEqual(m.diagnosis.gaps.map((g) => g.link.key));
@@ -830,7 +836,7 @@ describe('cached figures (docs/method.md, "Cached figures")', () => {
   it('answers a repeated diagnosis in one round trip when nothing was committed', async () => {
     await diagnose('421202');
     const again = await national();
-    expect(names(again.trips)).toEqual(['diagnoseChain']);
+    expect(names(again.trips)).toEqual(['chainShape']);
     expect(again).toMatchObject({ total: 20, test: 1 });
   });
 
@@ -846,8 +852,8 @@ describe('cached figures (docs/method.md, "Cached figures")', () => {
     );
     const after = await national();
     expect(after).toMatchObject({ total: 21, test: 2 });
-    expect(names(after.trips)).toEqual(['diagnoseChain', 'chainNational']);
-    expect(names((await national()).trips)).toEqual(['diagnoseChain']);
+    expect(names(after.trips).sort()).toEqual(['chainNational', 'chainShape', 'localPresence']);
+    expect(names((await national()).trips)).toEqual(['chainShape']);
     // The firms of the links are read again at the new state.
     const t = await gapTargets({ linkIds: ['tc.test'], first: 10 });
     expect(names(api.lastQueries())).toContain('linkFirms');
@@ -855,7 +861,7 @@ describe('cached figures (docs/method.md, "Cached figures")', () => {
     expect(t.hits.map((h) => h.enterprise.key)).toEqual(['js-test', 'cache-api']);
     expect(t.hits[1]!.sourceZones).toEqual(['长三角']);
     await gapTargets({ linkIds: ['tc.test'], first: 10 });
-    expect(names(api.lastQueries())).toEqual(['diagnoseChain', 'userScope', 'hitDetails']);
+    expect(names(api.lastQueries())).toEqual(['chainShape', 'userScope', 'hitDetails']);
 
     await data(
       api,
@@ -884,6 +890,52 @@ describe('cached figures (docs/method.md, "Cached figures")', () => {
       );
     } finally {
       await session.close();
+    }
+    expect(await national()).toMatchObject({ total: 20, test: 1 });
+  });
+
+  it('with refresh on, reads what was in use again after its own commit: the next requests find it cached', async () => {
+    const cache = new EngineCache({ refresh: { logger: createLogger('silent', 'test') } });
+    const live = await startTestApi({ ENGINE_CACHE_REFRESH: 'true' }, { engineCache: cache });
+    const diagnoseLive = async () => {
+      const d = (
+        await data<{ chainDiagnosis: Diagnosis }>(live, DIAGNOSIS, { chainId: 'tc', regionCode: '421200' })
+      ).chainDiagnosis;
+      return { total: d.nationalTotal, test: byLink(d)['tc.test']!.nationalCount, trips: live.lastQueries() };
+    };
+    const targetsLive = async () =>
+      (
+        await data<{ gapTargets: { hits: Hit[] } }>(live, GAP_TARGETS, {
+          linkIds: ['tc.test'],
+          first: 10,
+        })
+      ).gapTargets.hits.map((h) => h.enterprise.key);
+    try {
+      expect(await diagnoseLive()).toMatchObject({ total: 20, test: 1 });
+      expect(await targetsLive()).toEqual(['js-test']);
+      const before = cache.stats.refreshed;
+      await data(
+        live,
+        `mutation { createEnterprise(input: { id: "cache-refresh", name: "缓存测试丙", regionCode: "320500" }) { key } }`,
+      );
+      await data(
+        live,
+        `mutation { assignEnterpriseToLink(input: { enterpriseId: "cache-refresh", linkId: "tc.test" }) { key } }`,
+      );
+      await cache.settled();
+      expect(cache.stats.refreshed).toBeGreaterThan(before);
+      // Read again in the background at the state of the last commit: one small round trip, and
+      // the answer of that state.
+      const after = await diagnoseLive();
+      expect(after).toMatchObject({ total: 21, test: 2 });
+      expect(names(after.trips)).toEqual(['chainShape']);
+      expect(await targetsLive()).toEqual(['js-test', 'cache-refresh']);
+      expect(names(live.lastQueries())).not.toContain('linkFirms');
+    } finally {
+      await db.executor.write(
+        cypher('testCacheRefreshCleanup', `MATCH (e:Enterprise {id: 'cache-refresh'}) DETACH DELETE e`),
+      );
+      await live.stop();
     }
     expect(await national()).toMatchObject({ total: 20, test: 1 });
   });

@@ -1,5 +1,5 @@
 import { createLogger, Executor, createDriver, type QueryEvent } from '@chainmap/graph';
-import { startApp } from '@chainmap/server';
+import { startApp, type EngineCache } from '@chainmap/server';
 import { testConfig } from './db.js';
 import { ensureTestUsers, tokenFor, TEST_USERS, type TestUserName } from './users.js';
 
@@ -37,7 +37,7 @@ export interface TestApi {
  */
 export async function startTestApi(
   overrides: Record<string, string> = {},
-  opts: { as?: TestUserName | null } = {},
+  opts: { as?: TestUserName | null; engineCache?: EngineCache } = {},
 ): Promise<TestApi> {
   const config = testConfig({
     // Generous limits: suites send many requests; the limits have their own tests.
@@ -55,6 +55,7 @@ export async function startTestApi(
     logger,
     executor,
     onQuery: (id, e) => byRequest.set(id, [...(byRequest.get(id) ?? []), e]),
+    ...(opts.engineCache ? { engineCache: opts.engineCache } : {}),
   });
   let last = '';
   let counter = 0;

@@ -11,6 +11,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     NEO4J_URI: inject('neo4jUri'),
     PORT: '0',
     SERVE_WEB: 'false',
+    // Background reloads would make round-trip counts depend on timing; engine-cache tests turn it on.
+    ENGINE_CACHE_REFRESH: 'false',
     ...overrides,
   });
 }

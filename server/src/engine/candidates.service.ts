@@ -94,21 +94,31 @@ export function toFirms(row: LinkFirmsRow, strings = new Map<string, string>()):
     strings.set(x, x);
     return x;
   };
-  return row.firms.map(([id, tags, revenue, p, c, co, r, links]) => {
-    const codes = [p, c, co, r].filter((x): x is string => x !== null).map(intern);
-    const ls = links.map(intern);
-    return {
-      id,
+  const only = [intern(row.linkId)];
+  const firms = new Array<Firm>(row.ids.length);
+  for (let i = 0; i < row.ids.length; i++) {
+    const p = row.provinceCodes[i] ?? null;
+    const c = row.cityCodes[i] ?? null;
+    const codes = [p, c, row.countyCodes[i] ?? null, row.regionCodes[i] ?? null]
+      .filter((x): x is string => x !== null)
+      .map(intern);
+    const more = row.links[i]!;
+    const links = more.length > 0 ? more.map(intern) : only;
+    const tags = row.tags[i]!;
+    const revenue = row.revenue[i] ?? null;
+    firms[i] = {
+      id: row.ids[i]!,
       revenue,
       provinceCode: p === null ? null : intern(p),
       cityCode: c === null ? null : intern(c),
       codes,
-      links: ls,
-      linksKey: intern(ls.join('\n')),
+      links,
+      linksKey: links === only ? only[0]! : intern(links.join('\n')),
       strength: strengthValue(tags, revenue),
       anchor: isAnchor(tags),
     };
-  });
+  }
+  return firms;
 }
 
 /** The database state a request works at: the bookmark of its first read (its diagnosis). */
@@ -117,35 +127,65 @@ export interface At {
   bookmark: string;
 }
 
+// Loaders capture the executor, never the request's context: a background refresh keeps them
+// (engine.cache.ts), and must not keep a finished request's DataLoaders alive with them.
+
 export function catalogAt({ ctx, bookmark }: At): Promise<Catalog> {
+  const executor = ctx.executor;
   return cached(ctx.engineCache, 'catalog', '', bookmark, async () => {
-    const { value, bookmark: b } = await readCatalog(ctx.executor);
+    const { value, bookmark: b } = await readCatalog(executor);
     return { value: buildCatalog(value), bookmark: b };
   });
 }
 
-/** The firms working directly in each link: cached ones, and one query for all the others. */
+const firmWeight = (firms: Firm[]) => Math.max(1, firms.length);
+
+/**
+ * The firms working directly in each link: cached ones, and one query for all the others (each
+ * link a cache entry of its own; loads of links another request is reading are joined).
+ */
 export async function firmsOf(
   { ctx, bookmark }: At,
   linkIds: readonly string[],
 ): Promise<Map<string, Firm[]>> {
+  const executor = ctx.executor;
+  const cache = ctx.engineCache;
   const out = new Map<string, Firm[]>();
   const missing: string[] = [];
   for (const id of new Set(linkIds)) {
-    const hit = ctx.engineCache.get<Firm[]>('linkFirms', id, bookmark);
+    const hit = cache.get<Firm[]>('linkFirms', id, bookmark);
     if (hit) out.set(id, hit);
     else missing.push(id);
   }
-  if (missing.length) {
-    const { value, bookmark: b } = await readLinkFirms(ctx.executor, missing);
-    const strings = new Map<string, string>();
-    for (const row of value) {
-      const firms = toFirms(row, strings);
-      out.set(row.linkId, firms);
-      if (b === bookmark)
-        ctx.engineCache.put('linkFirms', row.linkId, bookmark, firms, Math.max(1, firms.length));
-    }
-  }
+  if (missing.length === 0) return out;
+  const readOne = (id: string) => async () => {
+    const { value, bookmark: b } = await readLinkFirms(executor, [id]);
+    return { value: value[0] ? toFirms(value[0]) : [], bookmark: b };
+  };
+  // One query for the links nobody is reading at this state yet; each link's entry is its share
+  // of that query (and reads again alone in a refresh). Links another request is already
+  // reading are joined, not read twice.
+  const toRead = missing.filter((id) => !cache.isLoading('linkFirms', id, bookmark));
+  const batch =
+    toRead.length > 0
+      ? readLinkFirms(executor, toRead).then(({ value, bookmark: b }) => {
+          const strings = new Map<string, string>();
+          return { firms: new Map(value.map((row) => [row.linkId, toFirms(row, strings)])), bookmark: b };
+        })
+      : null;
+  batch?.catch(() => undefined); // observed through the loads below
+  await Promise.all(
+    missing.map(async (id) => {
+      const load =
+        batch && toRead.includes(id)
+          ? async () => {
+              const { firms, bookmark: b } = await batch;
+              return { value: firms.get(id) ?? [], bookmark: b };
+            }
+          : readOne(id);
+      out.set(id, await cache.load('linkFirms', id, bookmark, load, firmWeight, readOne(id)));
+    }),
+  );
   return out;
 }
 
@@ -163,13 +203,14 @@ export interface RegionContext {
  */
 export async function regionContextAt({ ctx, bookmark }: At, regionCode: string): Promise<RegionContext> {
   const scope = (await ctx.viewer.scope()).param;
+  const executor = ctx.executor;
   return cached(
     ctx.engineCache,
     'regionTies',
     `${regionCode}|${JSON.stringify(scope)}`,
     bookmark,
     async () => {
-      const { value, bookmark: b } = await readRegionContext(ctx.executor, scope, regionCode);
+      const { value, bookmark: b } = await readRegionContext(executor, scope, regionCode);
       return {
         value: {
           ties: new Map(value?.ties ?? []),

@@ -17,12 +17,12 @@ import { ANCHOR_TAGS, ANCHORS_PER_LINK, type GapKind, type Thresholds } from './
 import { cached } from './engine.cache.js';
 import type { DiagnosisRow, NationalRow } from './engine.model.js';
 import type { DiagnosisRecord, LinkDiagnosisRecord } from './engine.records.js';
-import { readDiagnosis, readNational } from './engine.store.js';
+import { readChainShape, readLocalPresence, readNational } from './engine.store.js';
 
-// 招什么: a chain diagnosed in a region (docs/method.md). One round trip while the chain's
-// national figures are cached at the database's current state, two when they are not.
+// 招什么: a chain diagnosed in a region (docs/method.md). One small round trip while the figures
+// are cached at the database's current state, two steps when they are not.
 
-/** Turn what `diagnoseChain` and `chainNational` read into link rows, statuses, broken links, coverage and gaps. */
+/** Turn what `chainShape`, `localPresence` and `chainNational` read into link rows, statuses, broken links, coverage and gaps. */
 export function buildDiagnosis(
   row: DiagnosisRow,
   national: NationalRow,
@@ -99,8 +99,9 @@ export async function diagnose(
 
 /**
  * 招什么, with the bookmark of the database state it was read at (what the engine's cache is
- * stamped with). One round trip (`diagnoseChain`) when the chain's national figures are cached at
- * that state, a second (`chainNational`) when they are not.
+ * stamped with). One small round trip (`chainShape`, which fixes that state) while the region's
+ * presence on the chain and the chain's national figures are cached at that state; after a
+ * commit, one more step reading whichever of them is not (`localPresence` ∥ `chainNational`).
  */
 export async function diagnoseAt(
   ctx: Context,
@@ -109,21 +110,27 @@ export async function diagnoseAt(
   const thresholds = resolveThresholds(args.thresholds);
   const chainId = keyOf('Chain', args.chainId);
   const regionCode = keyOf('Region', args.regionCode);
-  const { row, bookmark } = await readDiagnosis(ctx.executor, {
-    chainId,
-    regionCode,
-    anchorTags: ANCHOR_TAGS,
-    anchorCap: ANCHORS_PER_LINK,
-  });
-  if (!row.chain) throw notFound('Chain', args.chainId);
-  if (!row.region) throw notFound('Region', args.regionCode);
-  const national = await cached(ctx.engineCache, 'national', chainId, bookmark, () =>
-    readNational(ctx.executor, chainId),
-  );
-  // Deleted between the two reads: as if it had never been found.
-  if (!national) throw notFound('Chain', args.chainId);
+  const executor = ctx.executor;
+  const { row: shape, bookmark } = await readChainShape(executor, { chainId, regionCode });
+  if (!shape.chain) throw notFound('Chain', args.chainId);
+  if (!shape.region) throw notFound('Region', args.regionCode);
+  const [presence, national] = await Promise.all([
+    cached(ctx.engineCache, 'local', `${chainId}\u0000${regionCode}`, bookmark, () =>
+      readLocalPresence(executor, {
+        chainId,
+        regionCode,
+        anchorTags: ANCHOR_TAGS,
+        anchorCap: ANCHORS_PER_LINK,
+      }),
+    ),
+    cached(ctx.engineCache, 'national', chainId, bookmark, () => readNational(executor, chainId)),
+  ]);
+  // Deleted between the reads: as if it had never been found.
+  if (!national || !presence)
+    throw notFound(national ? 'Region' : 'Chain', national ? args.regionCode : args.chainId);
+  const row = { ...shape, ...presence };
   return {
-    diagnosis: { chain: row.chain, region: row.region, ...buildDiagnosis(row, national, thresholds) },
+    diagnosis: { chain: shape.chain, region: shape.region, ...buildDiagnosis(row, national, thresholds) },
     bookmark,
   };
 }

@@ -1,3 +1,4 @@
+import { createLogger } from '@chainmap/graph';
 import { describe, expect, it } from 'vitest';
 import { cached, EngineCache } from './engine.cache.js';
 
@@ -55,5 +56,89 @@ describe('EngineCache', () => {
       bookmark: 'B1',
     }));
     expect([again, loads]).toEqual(['same', 0]);
+  });
+
+  it('reads an entry once however many requests miss it at the same state', async () => {
+    const c = new EngineCache();
+    let loads = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const load = async () => {
+      loads += 1;
+      await gate;
+      return { value: 'figures', bookmark: 'B1' };
+    };
+    const asks = Array.from({ length: 5 }, () => cached(c, 'national', 'nev', 'B1', load));
+    expect(c.isLoading('national', 'nev', 'B1')).toBe(true);
+    release();
+    expect(await Promise.all(asks)).toEqual(Array(5).fill('figures'));
+    expect([loads, c.stats.joined]).toEqual([1, 4]);
+    expect(c.isLoading('national', 'nev', 'B1')).toBe(false);
+    // A failed load is not remembered: the next request reads again.
+    await expect(
+      cached(c, 'local', 'x', 'B1', async () => {
+        throw new Error('Neo4j away');
+      }),
+    ).rejects.toThrow('Neo4j away');
+    expect(await cached(c, 'local', 'x', 'B1', async () => ({ value: 'back', bookmark: 'B1' }))).toBe('back');
+  });
+
+  it('never lets a value read at a state already left bring that state back', () => {
+    const c = new EngineCache();
+    c.put('national', 'nev', 'B1', 'old');
+    c.committed('B2');
+    c.put('national', 'ic', 'B2', 'new');
+    // A request that began before the commit finishes its read late.
+    c.put('national', 'nev', 'B1', 'late');
+    expect(c.get('national', 'nev', 'B1')).toBeUndefined();
+    expect(c.get('national', 'ic', 'B2')).toBe('new');
+  });
+
+  it('with refresh, reads the retired entries again at the new state, most needed first', async () => {
+    const c = new EngineCache({ refresh: { logger: createLogger('silent', 'test') } });
+    let state = 'B1';
+    const reads: string[] = [];
+    const loader = (key: string) => async () => {
+      reads.push(key);
+      return { value: `${key}@${state}`, bookmark: state };
+    };
+    await cached(c, 'linkFirms', 'nev.cell', 'B1', loader('nev.cell'));
+    await cached(c, 'national', 'nev', 'B1', loader('nev'));
+    c.put('regionTies', 'unused', 'B1', 'no reload');
+    reads.length = 0;
+
+    state = 'B2';
+    c.committed('B2');
+    await c.settled();
+    expect(reads).toEqual(['nev', 'nev.cell']);
+    expect(c.get('national', 'nev', 'B2')).toBe('nev@B2');
+    expect(c.get('linkFirms', 'nev.cell', 'B2')).toBe('nev.cell@B2');
+    expect(c.get('regionTies', 'unused', 'B2')).toBeUndefined();
+    expect(c.stats.refreshed).toBe(2);
+
+    // Committed elsewhere during the refresh: nothing is kept at the wrong state, and the refresh
+    // waits for a request to see the newer state, then goes on.
+    reads.length = 0;
+    c.committed('B3');
+    state = 'B4';
+    await c.settled();
+    expect(reads).toEqual(['nev']);
+    expect(c.get('national', 'nev', 'B3')).toBeUndefined();
+    expect(c.get('national', 'nev', 'B4')).toBeUndefined();
+    c.put('catalog', '', 'B4', 'seen by a request');
+    await c.settled();
+    expect(reads).toEqual(['nev', 'nev', 'nev.cell']);
+    expect(c.get('national', 'nev', 'B4')).toBe('nev@B4');
+    expect(c.get('linkFirms', 'nev.cell', 'B4')).toBe('nev.cell@B4');
+  });
+
+  it('stops refreshing when stopped', async () => {
+    const c = new EngineCache({ refresh: { logger: createLogger('silent', 'test') } });
+    let reads = 0;
+    await cached(c, 'national', 'nev', 'B1', async () => ({ value: ++reads, bookmark: 'B1' }));
+    await c.stop();
+    c.committed('B2');
+    await c.settled();
+    expect(reads).toBe(1);
   });
 });

@@ -1,50 +1,107 @@
+import type { Logger } from '@chainmap/graph';
+
 // Figures the engine reads often and that no single request changes: a chain's national counts,
-// the firms of each link with what scoring needs, the link catalog, a region's tie counts
-// (docs/method.md, "Cached figures"). Every entry is stamped with the bookmark of the database's
-// last committed transaction at the time it was read, and is only ever served to a request that
-// observed the same bookmark: any commit, by this server or any other process (imports, the
-// CLI, another instance), changes the bookmark and so retires every entry at once.
+// a region's presence on a chain, the firms of each link with what scoring needs, the link
+// catalog, a region's tie counts (docs/method.md, "Cached figures"). Every entry is stamped with
+// the bookmark of the database's last committed transaction at the time it was read, and is only
+// ever served to a request that observed the same bookmark: any commit, by this server or any
+// other process (imports, the CLI, another instance), changes the bookmark and so retires every
+// entry at once.
+//
+// Two things keep that from costing every request after a commit the full price:
+// - one load per entry at a time: requests that miss the same entry at the same state wait for
+//   the load already running instead of starting their own (32 requests after a commit read a
+//   chain's firms once, not 32 times);
+// - with `refresh`, when a new state retires the entries, the ones used lately are read again in
+//   the background, one at a time, at the new state, so that the requests that follow find them.
+//   Commits made by this server announce the new state at once (Executor.onCommit); commits by
+//   others are seen by the first request that reads after them.
 
 /** What one cache holds, by kind: the key type is always a string. */
 export interface CacheKinds {
   national: unknown;
   catalog: unknown;
+  local: unknown;
   linkFirms: unknown;
   regionTies: unknown;
 }
+
+type Kind = keyof CacheKinds;
+
+/** A read that reports the bookmark of the state it read. */
+export type Load<T> = () => Promise<{ value: T; bookmark: string }>;
 
 export interface EngineCacheOptions {
   /**
    * Most weight of one kind kept at once (an entry weighs 1 unless `put` says otherwise: the
    * firms of a link weigh their number); the least recently used go first.
    */
-  maxEntries?: Partial<Record<keyof CacheKinds, number>>;
+  maxEntries?: Partial<Record<Kind, number>>;
+  /** Re-read lately used entries in the background when a new state retires them. */
+  refresh?: {
+    logger: Logger;
+    /** Only entries used within this long before the change (default 10 minutes). */
+    windowMs?: number;
+  };
 }
 
-const DEFAULT_MAX: Record<keyof CacheKinds, number> = {
+const DEFAULT_MAX: Record<Kind, number> = {
   national: 200,
   catalog: 1,
+  // A region's presence on a chain: a few hundred bytes a link.
+  local: 2_000,
   // Firms over all cached links (≈ 200 bytes each): about 120 MB. A chain of the 1,000,000
   // enterprise graph has 35,000–137,000.
   linkFirms: 600_000,
   regionTies: 100,
 };
 
+/** Cheap and always-needed kinds first, then the rest. */
+const REFRESH_ORDER: Kind[] = ['catalog', 'national', 'local', 'linkFirms', 'regionTies'];
+
+interface Entry {
+  value: unknown;
+  weight: number;
+  usedAt: number;
+  /** How to read it again (what loaded it), and what it weighs then. */
+  reload?: Load<unknown>;
+  weightOf?: (value: unknown) => number;
+}
+
+interface Pending {
+  kind: Kind;
+  key: string;
+  usedAt: number;
+  reload: Load<unknown>;
+  weightOf?: (value: unknown) => number;
+}
+
 /** The engine's cache, one per server (not per request, not module-global): see `ContextDeps`. */
 export class EngineCache {
   private bookmark: string | null = null;
-  private readonly entries = new Map<keyof CacheKinds, Map<string, { value: unknown; weight: number }>>();
-  private readonly weights = new Map<keyof CacheKinds, number>();
-  private readonly max: Record<keyof CacheKinds, number>;
-  /** Hits and misses since start, for tests and the benchmark. */
-  readonly stats = { hits: 0, misses: 0, generations: 0 };
+  /**
+   * States already left behind, most recent last. The database never returns to one, so a value
+   * read at one of them (by a request that began before a commit) is old and must not bring its
+   * state back.
+   */
+  private readonly retired = new Set<string>();
+  private readonly entries = new Map<Kind, Map<string, Entry>>();
+  private readonly weights = new Map<Kind, number>();
+  private readonly max: Record<Kind, number>;
+  private readonly inFlight = new Map<string, Promise<{ value: unknown; bookmark: string }>>();
+  /** Entries retired by the last change of state, still to be read again (refresh only). */
+  private pending: Pending[] = [];
+  private refreshing: Promise<void> | null = null;
+  private stopped = false;
+  /** Hits, misses, loads joined, state changes and background reloads since start (tests, benchmarks). */
+  readonly stats = { hits: 0, misses: 0, joined: 0, generations: 0, refreshed: 0 };
 
-  constructor(opts: EngineCacheOptions = {}) {
+  constructor(private readonly opts: EngineCacheOptions = {}) {
     this.max = { ...DEFAULT_MAX, ...opts.maxEntries };
   }
 
   /** The entry stamped with `bookmark`, or undefined (never one read at another bookmark). */
-  get<T>(kind: keyof CacheKinds, key: string, bookmark: string): T | undefined {
+  get<T>(kind: Kind, key: string, bookmark: string): T | undefined {
     if (!bookmark || bookmark !== this.bookmark) {
       this.stats.misses += 1;
       return undefined;
@@ -58,6 +115,7 @@ export class EngineCache {
     // Most recently used last.
     map!.delete(key);
     map!.set(key, entry);
+    entry.usedAt = Date.now();
     this.stats.hits += 1;
     return entry.value as T;
   }
@@ -65,22 +123,32 @@ export class EngineCache {
   /**
    * Keep `value`, read in a transaction whose bookmark was `bookmark`. A new bookmark retires
    * everything stamped with the old one. An empty bookmark (a driver that gave none) keeps nothing.
+   * `reload` (what read it, or reads it alone) lets a refresh read it again after a change of state.
    */
-  put<T>(kind: keyof CacheKinds, key: string, bookmark: string, value: T, weight = 1): void {
-    if (!bookmark || weight > this.max[kind]) return;
-    if (bookmark !== this.bookmark) {
-      this.bookmark = bookmark;
-      this.entries.clear();
-      this.weights.clear();
-      this.stats.generations += 1;
-    }
+  put<T>(
+    kind: Kind,
+    key: string,
+    bookmark: string,
+    value: T,
+    weight = 1,
+    reload?: Load<T>,
+    weightOf?: (value: T) => number,
+  ): void {
+    if (!bookmark || weight > this.max[kind] || this.stopped || this.retired.has(bookmark)) return;
+    if (bookmark !== this.bookmark) this.advance(bookmark);
     let map = this.entries.get(kind);
     if (!map) this.entries.set(kind, (map = new Map()));
     let total = this.weights.get(kind) ?? 0;
     const old = map.get(key);
     if (old) total -= old.weight;
     map.delete(key);
-    map.set(key, { value, weight });
+    map.set(key, {
+      value,
+      weight,
+      usedAt: Date.now(),
+      ...(reload ? { reload: reload as Load<unknown> } : {}),
+      ...(weightOf ? { weightOf: weightOf as (v: unknown) => number } : {}),
+    });
     total += weight;
     while (total > this.max[kind]) {
       const [oldest, e] = map.entries().next().value!;
@@ -90,30 +158,169 @@ export class EngineCache {
     this.weights.set(kind, total);
   }
 
+  /**
+   * The entry at `bookmark`, or load it: once, however many requests ask at the same state
+   * meanwhile. The loaded value is kept only when its own bookmark is still `bookmark` (nothing
+   * was committed between the request's first read and this one), so an entry is never stamped
+   * with a state it was not read from; the caller gets the loaded value either way. `reload`
+   * reads the entry alone, when `load` reads it with others.
+   */
+  async load<T>(
+    kind: Kind,
+    key: string,
+    bookmark: string,
+    load: Load<T>,
+    weightOf: (value: T) => number = () => 1,
+    reload: Load<T> = load,
+  ): Promise<T> {
+    const hit = this.get<T>(kind, key, bookmark);
+    if (hit !== undefined) return hit;
+    return (await this.loadOnce(kind, key, bookmark, load, weightOf, reload)).value;
+  }
+
+  /** Is this entry being read at this state right now? */
+  isLoading(kind: Kind, key: string, bookmark: string): boolean {
+    return this.inFlight.has(`${kind}\u0000${key}\u0000${bookmark}`);
+  }
+
+  /**
+   * A new state of the database, announced by a commit of this server: retire every entry read
+   * before it, and (with `refresh`) read the lately used ones again in the background.
+   */
+  committed(bookmark: string): void {
+    if (bookmark && bookmark !== this.bookmark && !this.stopped && !this.retired.has(bookmark))
+      this.advance(bookmark);
+  }
+
   /** Forget everything (tests, benchmarks of the cold path). */
   clear(): void {
     this.bookmark = null;
     this.entries.clear();
     this.weights.clear();
+    this.pending = [];
+  }
+
+  /** Stop refreshing and keep nothing more (the server is shutting down); waits for a running reload. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.clear();
+    await this.refreshing;
+  }
+
+  /** Resolves when no background reload is running or due (tests). */
+  async settled(): Promise<void> {
+    while (this.refreshing) await this.refreshing;
+  }
+
+  private loadOnce<T>(
+    kind: Kind,
+    key: string,
+    bookmark: string,
+    load: Load<T>,
+    weightOf: (value: T) => number,
+    reload: Load<T> = load,
+  ): Promise<{ value: T; bookmark: string }> {
+    const id = `${kind}\u0000${key}\u0000${bookmark}`;
+    const running = this.inFlight.get(id);
+    if (running) {
+      this.stats.joined += 1;
+      return running as Promise<{ value: T; bookmark: string }>;
+    }
+    const p = load().then(
+      (loaded) => {
+        this.inFlight.delete(id);
+        if (loaded.bookmark === bookmark)
+          this.put(kind, key, bookmark, loaded.value, weightOf(loaded.value), reload, weightOf);
+        return loaded;
+      },
+      (e: unknown) => {
+        this.inFlight.delete(id);
+        throw e;
+      },
+    );
+    this.inFlight.set(id, p as Promise<{ value: unknown; bookmark: string }>);
+    return p;
+  }
+
+  /** Retire the current entries for `bookmark`'s, keeping what a refresh needs to read them again. */
+  private advance(bookmark: string): void {
+    const had = this.bookmark !== null;
+    if (this.opts.refresh && had) {
+      const since = Date.now() - (this.opts.refresh.windowMs ?? 10 * 60_000);
+      const retired: Pending[] = [...this.pending];
+      for (const [kind, map] of this.entries)
+        for (const [key, e] of map)
+          if (e.reload && e.usedAt >= since)
+            retired.push({
+              kind,
+              key,
+              usedAt: e.usedAt,
+              reload: e.reload,
+              ...(e.weightOf ? { weightOf: e.weightOf } : {}),
+            });
+      // Most recently used first within a kind; one per key.
+      const seen = new Set<string>();
+      this.pending = retired
+        .sort((a, b) => REFRESH_ORDER.indexOf(a.kind) - REFRESH_ORDER.indexOf(b.kind) || b.usedAt - a.usedAt)
+        .filter((p) => {
+          const id = `${p.kind}\u0000${p.key}`;
+          return !seen.has(id) && seen.add(id);
+        });
+    }
+    if (this.bookmark !== null) {
+      this.retired.add(this.bookmark);
+      if (this.retired.size > 256) this.retired.delete(this.retired.values().next().value!);
+    }
+    this.bookmark = bookmark;
+    this.entries.clear();
+    this.weights.clear();
+    this.stats.generations += 1;
+    if (this.pending.length > 0 && !this.refreshing) this.refreshing = this.refresh();
+  }
+
+  /**
+   * Read the retired entries again, one at a time, at the current state. A reload that finds the
+   * state changed again is not kept, and the refresh pauses until that state is seen (by a
+   * request or a commit of this server); an entry a request loaded meanwhile is not read twice
+   * (a request that misses it joins the reload).
+   */
+  private async refresh(): Promise<void> {
+    const logger = this.opts.refresh!.logger;
+    try {
+      while (!this.stopped && this.pending.length > 0) {
+        const p = this.pending.shift()!;
+        const bookmark = this.bookmark!;
+        if (this.entries.get(p.kind)?.has(p.key)) continue;
+        try {
+          const loaded = await this.loadOnce(p.kind, p.key, bookmark, p.reload, p.weightOf ?? (() => 1));
+          if (this.bookmark !== bookmark) {
+            // This server committed (or saw a commit) meanwhile: read it again at that state.
+            this.pending.unshift(p);
+          } else if (loaded.bookmark !== bookmark) {
+            // Committed elsewhere meanwhile: pause until a request sees that state (it restarts
+            // the refresh) rather than reading everything at a state already past.
+            this.pending.unshift(p);
+            break;
+          } else this.stats.refreshed += 1;
+        } catch (e) {
+          // Neo4j away, the driver closed, the entry's subject deleted: the next request reads it itself.
+          logger.debug({ err: e, kind: p.kind, key: p.key }, 'engine cache: background reload failed');
+        }
+      }
+    } finally {
+      this.refreshing = null;
+    }
   }
 }
 
-/**
- * The cached value for `key` at `bookmark`, or `load` it: a read that reports its own bookmark.
- * The value is kept only when that bookmark is still `bookmark`, i.e. nothing was committed
- * between the request's first read and this one, so it can never be stamped with a state it
- * was not read from.
- */
-export async function cached<T>(
+/** The cached value for `key` at `bookmark`, or `load` it (see {@link EngineCache.load}). */
+export function cached<T>(
   cache: EngineCache,
-  kind: keyof CacheKinds,
+  kind: Kind,
   key: string,
   bookmark: string,
-  load: () => Promise<{ value: T; bookmark: string }>,
+  load: Load<T>,
+  weightOf?: (value: T) => number,
 ): Promise<T> {
-  const hit = cache.get<T>(kind, key, bookmark);
-  if (hit !== undefined) return hit;
-  const loaded = await load();
-  if (loaded.bookmark === bookmark) cache.put(kind, key, bookmark, loaded.value);
-  return loaded.value;
+  return cache.load(kind, key, bookmark, load, weightOf);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ChainModel, LinkModel } from '../chain/chain.model.js';
-import { optNum, optStr, str, strList } from '../core/models.js';
+import { optNum, optStr, str } from '../core/models.js';
 import { EnterpriseModel } from '../enterprise/enterprise.model.js';
 import { PersonModel, ProjectModel, TaskForceModel } from '../pipeline/pipeline.model.js';
 import { RegionModel } from '../region/region.model.js';
@@ -14,12 +14,17 @@ const list = <T extends z.ZodType>(item: T) =>
     .nullish()
     .transform((v) => v ?? []);
 
-/** One row of `diagnoseChain`: a chain's structure and a region's presence on it. */
-export const DiagnosisRowModel = z.object({
+/** One row of `chainShape`: a chain's structure and the region asked about. */
+export const ChainShapeRowModel = z.object({
   chain: ChainModel.nullable(),
   region: RegionModel.nullable(),
   links: list(z.object({ link: LinkModel, parentId: optStr })),
   edges: list(z.tuple([str, str])),
+});
+export type ChainShapeRow = z.output<typeof ChainShapeRowModel>;
+
+/** `localPresence`: a region's firms on a chain, and per link its local count, anchors and revenue. */
+export const LocalPresenceRowModel = z.object({
   localTotal: int,
   local: list(
     z.object({
@@ -31,6 +36,10 @@ export const DiagnosisRowModel = z.object({
     }),
   ),
 });
+export type LocalPresenceRow = z.output<typeof LocalPresenceRowModel>;
+
+/** What a diagnosis is built from: the chain's shape and the region's presence on it. */
+export const DiagnosisRowModel = ChainShapeRowModel.merge(LocalPresenceRowModel);
 export type DiagnosisRow = z.output<typeof DiagnosisRowModel>;
 
 /** `chainNational`: the national count of each link of a chain, and of the chain (distinct firms). */
@@ -48,11 +57,33 @@ export const CatalogRowModel = z.object({
 });
 export type CatalogRow = z.output<typeof CatalogRowModel>;
 
-/** One link of `linkFirms`: its firms as [id, tags, revenue, provinceCode, cityCode, countyCode, regionCode, links]. */
-export const LinkFirmsRowModel = z.object({
-  linkId: str,
-  firms: z.array(z.tuple([str, strList, optNum, optStr, optStr, optStr, optStr, z.array(str)])),
-});
+/** A column value collected as '' for a missing one (Cypher's `collect` drops nulls). */
+const blankIsNull = <T extends z.ZodType>(t: T) =>
+  z.union([t, z.literal('')]).transform((v) => (v === '' ? null : (v as z.output<T>)));
+
+/**
+ * One link of `linkFirms`, column by column: the i-th firm is `ids[i]`, `tags[i]`, `revenue[i]`…;
+ * `links[i]` is empty when it works in this link only.
+ */
+export const LinkFirmsRowModel = z
+  .object({
+    linkId: str,
+    ids: z.array(str),
+    tags: z.array(z.array(str)),
+    revenue: z.array(blankIsNull(z.number())),
+    provinceCodes: z.array(blankIsNull(str)),
+    cityCodes: z.array(blankIsNull(str)),
+    countyCodes: z.array(blankIsNull(str)),
+    regionCodes: z.array(blankIsNull(str)),
+    links: z.array(z.array(str)),
+  })
+  .refine(
+    (r) =>
+      [r.tags, r.revenue, r.provinceCodes, r.cityCodes, r.countyCodes, r.regionCodes, r.links].every(
+        (c) => c.length === r.ids.length,
+      ),
+    { message: 'linkFirms columns differ in length' },
+  );
 export type LinkFirmsRow = z.output<typeof LinkFirmsRowModel>;
 
 /** `regionContext`: tie counts as [enterprise id, firms of the region], library and project firms. */

@@ -2,18 +2,20 @@ import { describe, expect, it } from 'vitest';
 import {
   connectionTemplate,
   chainNationalQ,
-  diagnoseChainQ,
+  chainShapeQ,
   extensionTemplate,
   engineCatalogQ,
   hitDetailsQ,
   linkFirmsQ,
+  localPresenceQ,
   mapOrganisationQ,
   regionContextQ,
 } from './engine.store.js';
 
 const templates = [
   chainNationalQ,
-  diagnoseChainQ,
+  chainShapeQ,
+  localPresenceQ,
   engineCatalogQ,
   linkFirmsQ,
   regionContextQ,
@@ -34,7 +36,7 @@ describe('engine store Cypher', () => {
   });
 
   it('finds local firms through the indexed code of the region level, never by walking the region tree', () => {
-    const text = diagnoseChainQ.text;
+    const text = localPresenceQ.text;
     for (const prop of ['provinceCode', 'cityCode', 'countyCode', 'regionCode']) {
       expect(text).toContain(`MATCH (e:Enterprise) WHERE e.${prop} = r.code`);
     }

@@ -10,7 +10,8 @@ import { LINK_DEPTH } from './engine.defaults.js';
 import {
   CatalogRowModel,
   ConnectionRowModel,
-  DiagnosisRowModel,
+  ChainShapeRowModel,
+  LocalPresenceRowModel,
   ExtensionRowModel,
   HitDetailsRowModel,
   LinkFirmsRowModel,
@@ -19,7 +20,8 @@ import {
   RegionContextRowModel,
   type CatalogRow,
   type ConnectionRow,
-  type DiagnosisRow,
+  type ChainShapeRow,
+  type LocalPresenceRow,
   type ExtensionRow,
   type HitDetailsRow,
   type LinkFirmsRow,
@@ -50,13 +52,10 @@ const LOCAL_FIRMS = `CALL (r) {
 
 const isAnchor = (e: string) => `any(t IN coalesce(${e}.tags, []) WHERE t IN $anchorTags)`;
 
-// diagnoseChain: a chain's links and SUPPLIES edges, and the region's local presence per link
-// (its firms and those of its sub-links), in one round trip. The national figures, which do not
-// depend on the region, are `chainNational`'s (cached by the service). A local firm's links are
-// matched to the chain by their denormalised `chainId` (graph/README.md): checking HAS_LINK
-// instead made the planner try every link of the chain against every local firm.
-export const diagnoseChainQ = cypher(
-  'diagnoseChain',
+// chainShape: a chain's links and SUPPLIES edges, and the region asked about: small, and the
+// first read of every engine request (its bookmark is the state the request works at).
+export const chainShapeQ = cypher(
+  'chainShape',
   `OPTIONAL MATCH (c:Chain {id: $chainId})
    OPTIONAL MATCH (r:Region {code: $regionCode})
    CALL (c) {
@@ -71,6 +70,27 @@ export const diagnoseChainQ = cypher(
      WITH a, b ORDER BY a.id, b.id
      RETURN collect([a.id, b.id]) AS edges
    }
+   RETURN ${chainFields('c')} AS chain, ${regionFields('r')} AS region, links, edges`,
+);
+
+/** A chain's structure and the region (both null when unknown), one round trip, with its bookmark. */
+export async function readChainShape(
+  executor: Executor,
+  p: { chainId: string; regionCode: string },
+): Promise<{ row: ChainShapeRow; bookmark: string }> {
+  const { rows, bookmark } = await executor.readWithBookmark(chainShapeQ, p);
+  return { row: ChainShapeRowModel.parse(rows[0]), bookmark };
+}
+
+// localPresence: a region's presence on a chain, per link (its firms and those of its
+// sub-links). The national figures, which do not depend on the region, are `chainNational`'s.
+// A local firm's links are matched to the chain by their denormalised `chainId`
+// (graph/README.md): checking HAS_LINK instead made the planner try every link of the chain
+// against every local firm.
+export const localPresenceQ = cypher(
+  'localPresence',
+  `MATCH (c:Chain {id: $chainId})
+   MATCH (r:Region {code: $regionCode})
    CALL (c, r) {
      ${LOCAL_FIRMS}
      MATCH (e)-[:OPERATES_IN]->(x:Link) WHERE x.chainId = c.id
@@ -91,26 +111,26 @@ export const diagnoseChainQ = cypher(
      }
      RETURN size(firms) AS localTotal, local
    }
-   RETURN ${chainFields('c')} AS chain, ${regionFields('r')} AS region, links, edges, localTotal, local`,
+   RETURN localTotal, local`,
 );
 
-export interface DiagnosisParams {
+export interface PresenceParams {
   chainId: string;
   regionCode: string;
   anchorTags: readonly string[];
   anchorCap: number;
 }
 
-/** A chain's structure and a region's presence on it (招什么), one round trip, with its bookmark. */
-export async function readDiagnosis(
+/** A region's presence on a chain, one round trip, with its bookmark; null when either is unknown. */
+export async function readLocalPresence(
   executor: Executor,
-  p: DiagnosisParams,
-): Promise<{ row: DiagnosisRow; bookmark: string }> {
-  const { rows, bookmark } = await executor.readWithBookmark(diagnoseChainQ, {
+  p: PresenceParams,
+): Promise<{ value: LocalPresenceRow | null; bookmark: string }> {
+  const { rows, bookmark } = await executor.readWithBookmark(localPresenceQ, {
     ...p,
     anchorCap: neo4j.int(p.anchorCap),
   });
-  return { row: DiagnosisRowModel.parse(rows[0]), bookmark };
+  return { value: rows[0] ? LocalPresenceRowModel.parse(rows[0]) : null, bookmark };
 }
 
 // chainNational: the national count of each link of a chain (the degree of its OPERATES_IN for
@@ -181,16 +201,25 @@ export async function readCatalog(executor: Executor): Promise<{ value: CatalogR
 }
 
 // linkFirms: the enterprises working directly in each of some links (anywhere), with what
-// ranking them needs: tags, revenue, location codes and every link they work in.
+// ranking them needs: tags, revenue, location codes and every link they work in. Column by
+// column (one list per field, a firm at the same position in each): a chain's 100,000 firms
+// arrive as a few lists, not 100,000 records, which the driver and the API decode far faster and
+// in far less memory. `collect` drops nulls, so a missing revenue or code is collected as '' to
+// keep the columns aligned; `links` is [] for a firm working in this link only (most of them).
 export const linkFirmsQ = cypher(
   'linkFirms',
   `UNWIND $linkIds AS linkId
    OPTIONAL MATCH (l:Link {id: linkId})
-   RETURN linkId, COLLECT {
+   CALL (l) {
      MATCH (l)<-[:OPERATES_IN]-(e:Enterprise)
-     RETURN [e.id, e.tags, e.revenue, e.provinceCode, e.cityCode, e.countyCode, e.regionCode,
-             [(e)-[:OPERATES_IN]->(x:Link) | x.id]]
-   } AS firms`,
+     WITH e, COUNT { (e)-[:OPERATES_IN]->(:Link) } AS degree
+     RETURN collect(e.id) AS ids, collect(coalesce(e.tags, [])) AS tags,
+            collect(coalesce(e.revenue, '')) AS revenue,
+            collect(coalesce(e.provinceCode, '')) AS provinceCodes, collect(coalesce(e.cityCode, '')) AS cityCodes,
+            collect(coalesce(e.countyCode, '')) AS countyCodes, collect(coalesce(e.regionCode, '')) AS regionCodes,
+            collect(CASE WHEN degree > 1 THEN [(e)-[:OPERATES_IN]->(x:Link) | x.id] ELSE [] END) AS links
+   }
+   RETURN linkId, ids, tags, revenue, provinceCodes, cityCodes, countyCodes, regionCodes, links`,
 );
 
 /** The firms of each link, one round trip, with its bookmark. */
