@@ -141,4 +141,30 @@ describe('EngineCache', () => {
     await c.settled();
     expect(reads).toBe(1);
   });
+
+  it('steps aside while a request reads figures of its own', async () => {
+    const c = new EngineCache({ refresh: { logger: createLogger('silent', 'test') } });
+    const reads: string[] = [];
+    const loader = (key: string, state: string) => async () => {
+      reads.push(key);
+      return { value: key, bookmark: state };
+    };
+    await cached(c, 'national', 'a', 'B1', loader('a', 'B2'));
+    c.put('national', 'a', 'B1', 'a', 1, loader('a', 'B2'));
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const asked = cached(c, 'local', 'mine', 'B2', async () => {
+      await gate;
+      reads.push('mine');
+      return { value: 'mine', bookmark: 'B2' };
+    });
+    reads.length = 0;
+    c.committed('B2');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(reads).toEqual([]);
+    release();
+    await asked;
+    await c.settled();
+    expect(reads).toEqual(['mine', 'a']);
+  });
 });

@@ -13,7 +13,8 @@ import type { Logger } from '@chainmap/graph';
 //   the load already running instead of starting their own (32 requests after a commit read a
 //   chain's firms once, not 32 times);
 // - with `refresh`, when a new state retires the entries, the ones used lately are read again in
-//   the background, one at a time, at the new state, so that the requests that follow find them.
+//   the background, one at a time, at the new state, so that the requests that follow find them;
+//   it steps aside while a request is reading figures of its own.
 //   Commits made by this server announce the new state at once (Executor.onCommit); commits by
 //   others are seen by the first request that reads after them.
 
@@ -92,6 +93,9 @@ export class EngineCache {
   /** Entries retired by the last change of state, still to be read again (refresh only). */
   private pending: Pending[] = [];
   private refreshing: Promise<void> | null = null;
+  /** Loads started by requests and still running; the refresh waits while there are any. */
+  private requestLoads = 0;
+  private idle: (() => void)[] = [];
   private stopped = false;
   /** Hits, misses, loads joined, state changes and background reloads since start (tests, benchmarks). */
   readonly stats = { hits: 0, misses: 0, joined: 0, generations: 0, refreshed: 0 };
@@ -175,7 +179,14 @@ export class EngineCache {
   ): Promise<T> {
     const hit = this.get<T>(kind, key, bookmark);
     if (hit !== undefined) return hit;
-    return (await this.loadOnce(kind, key, bookmark, load, weightOf, reload)).value;
+    // A request waits for this: the background refresh steps aside until it is done.
+    this.requestLoads += 1;
+    try {
+      return (await this.loadOnce(kind, key, bookmark, load, weightOf, reload)).value;
+    } finally {
+      this.requestLoads -= 1;
+      if (this.requestLoads === 0) for (const resolve of this.idle.splice(0)) resolve();
+    }
   }
 
   /** Is this entry being read at this state right now? */
@@ -288,6 +299,9 @@ export class EngineCache {
     const logger = this.opts.refresh!.logger;
     try {
       while (!this.stopped && this.pending.length > 0) {
+        // Requests come first: their own reads get the database to themselves.
+        while (this.requestLoads > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
+        if (this.stopped || this.pending.length === 0) break;
         const p = this.pending.shift()!;
         const bookmark = this.bookmark!;
         if (this.entries.get(p.kind)?.has(p.key)) continue;
