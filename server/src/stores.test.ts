@@ -63,6 +63,7 @@ const shapes: CypherQuery[] = [
   enterprise.pageTemplate(
     page({ lucene: '"电池"', linkId: 'nev.cell', chainId: 'nev', revenueMin: 1, revenueMax: 2 }),
   ),
+  enterprise.pageTemplate(page({ lucene: '"电池"', regionCode: '421200' })),
   enterprise.countTemplate({ ...base, regionCode: '421200' }),
   enterprise.countTemplate({ ...base, chainId: 'nev', regionCode: '421200' }),
   enterprise.countTemplate(base),
@@ -84,10 +85,11 @@ describe('store Cypher', () => {
       'enterprisePage[all;NAME_ASC]',
       'enterprisePage[all;NAME_ASC;after]',
       'enterprisePage[region;REVENUE_DESC;after]',
-      'enterprisePage[link+region+tags;ID_ASC]',
+      'enterprisePage[link|region+tags;ID_ASC]',
       'enterprisePage[text+link+chain+revenueMin+revenueMax;NAME_ASC]',
+      'enterprisePage[text+region;NAME_ASC]',
       'enterpriseCount[region]',
-      'enterpriseCount[chain+region]',
+      'enterpriseCount[chain|region]',
       'enterpriseCount[all]',
     ]);
   });

@@ -141,9 +141,9 @@ describe('links', () => {
       firms.filter((f) => f.links.some(([l]) => l === 'nev.cell')).length,
     );
     const names = api.lastQueries().map((q) => q.name);
+    // The chain with its links in one query, then every link's page and count in one each.
     expect(names).toEqual([
-      'chainsById',
-      'chainLinks',
+      'chainsWithLinks',
       expect.stringMatching(/^enterprise(Page|Count)/),
       expect.stringMatching(/^enterprise(Page|Count)/),
     ]);

@@ -49,3 +49,6 @@ export const LinkModel = z
     ...l,
   }));
 export type LinkRecord = z.output<typeof LinkModel>;
+
+/** A chain with its links, as `chainsWithLinks` returns it. */
+export const ChainWithLinksModel = z.object({ chain: ChainModel, links: z.array(LinkModel) });

@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { selectsField } from '../core/selection.js';
 import type { Context } from '../core/context.js';
 import type { TaskForceRecord } from '../pipeline/pipeline.model.js';
 import { TaskForce } from '../pipeline/pipeline.type.js';
@@ -19,9 +21,10 @@ export class ChainResolver {
   })
   chain(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('id', () => ID, { description: 'Chain id or global id.' }) id: string,
   ): Promise<ChainRecord | null> {
-    return service.chainById(ctx, id);
+    return service.chainById(ctx, id, { links: selectsField(info, 'links') });
   }
 
   @FieldResolver(() => [Link], {

@@ -21,6 +21,20 @@ export const chainLinksQ = cypher(
    RETURN key, collect(${linkFields('l')}) AS values`,
 );
 
+// chainsWithLinks: a chain and its links at once (as chainLinks lists them), for a request that
+// asks for both: one round trip instead of two.
+export const chainsWithLinksQ = cypher(
+  'chainsWithLinks',
+  `UNWIND $keys AS key
+   MATCH (c:Chain {id: key})
+   CALL (c) {
+     OPTIONAL MATCH (c)-[:HAS_LINK]->(l:Link)
+     WITH l ORDER BY ${stageRank('l')}, l.name, l.id
+     RETURN collect(${linkFields('l')}) AS links
+   }
+   RETURN key, {chain: ${chainFields('c')}, links: links} AS value`,
+);
+
 // linksById
 export const linksByIdQ = cypher(
   'linksById',

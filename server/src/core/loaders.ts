@@ -1,7 +1,7 @@
 import type { CypherQuery, Executor } from '@chainmap/graph';
 import DataLoader from 'dataloader';
 import type { ZodType } from 'zod';
-import { ChainModel, LinkModel } from '../chain/chain.model.js';
+import { ChainModel, ChainWithLinksModel, LinkModel } from '../chain/chain.model.js';
 import * as chain from '../chain/chain.store.js';
 import { EnterpriseLinkModel, EnterpriseModel, InvestmentModel } from '../enterprise/enterprise.model.js';
 import * as enterprise from '../enterprise/enterprise.store.js';
@@ -73,6 +73,10 @@ export function createLoaders(executor: Executor, scope: () => Promise<ScopePara
     // chains and links
     get chain() {
       return one('chain', chain.chainsByIdQ, ChainModel);
+    },
+    /** A chain and its links in one query; {@link chainWithLinks} primes `chain` and `chainLinks`. */
+    get chainWithLinks() {
+      return one('chainWithLinks', chain.chainsWithLinksQ, ChainWithLinksModel);
     },
     get chainLinks() {
       return many('chainLinks', chain.chainLinksQ, LinkModel);

@@ -102,7 +102,12 @@ export async function enterpriseByStockCode(
 //   chain  → the chain's links (`HAS_LINK`), then their firms
 //   region → one index seek on the denormalised code property that matches the region's level
 //            (provinceCode, cityCode, countyCode, or regionCode for a zone): never a walk
+//   link|region, chain|region → whichever of the two sides has fewer firms, decided per query
+//            from degrees alone (the LOCATED_IN degrees of the region and the regions within it;
+//            the OPERATES_IN degrees of the links): a county's firms checked for the link, or a
+//            link's firms checked for the province. Either way the answer is the same.
 //   all    → every enterprise; ordered by name or id it reads the range index in order
+// A region is checked row by row on the one code property of its level, never on all four.
 // Each shape of filter and ordering is its own named template (`enterprisePage[…]`), composed
 // from the fixed fragments below and cached: values only ever travel as parameters. Queries are
 // batched: one `UNWIND $keys AS q` runs every connection of a request that has the same shape.
@@ -133,7 +138,7 @@ export interface EnterprisePageQuery extends EnterpriseQuery {
   limit: number;
 }
 
-type Anchor = 'text' | 'link' | 'chain' | 'region' | 'all';
+type Anchor = 'text' | 'link' | 'chain' | 'region' | 'link|region' | 'chain|region' | 'all';
 type Residual = 'region' | 'link' | 'chain' | 'tags' | 'revenueMin' | 'revenueMax';
 
 interface Shape {
@@ -145,20 +150,77 @@ function shapeOf(q: EnterpriseQuery): Shape {
   const anchor: Anchor = q.lucene
     ? 'text'
     : q.linkId
-      ? 'link'
+      ? q.regionCode
+        ? 'link|region'
+        : 'link'
       : q.chainId
-        ? 'chain'
+        ? q.regionCode
+          ? 'chain|region'
+          : 'chain'
         : q.regionCode
           ? 'region'
           : 'all';
+  const answers = anchor.split('|');
   const residual: Residual[] = [];
-  if (q.regionCode && anchor !== 'region') residual.push('region');
-  if (q.linkId && anchor !== 'link') residual.push('link');
-  if (q.chainId && anchor !== 'chain') residual.push('chain');
+  if (q.regionCode && !answers.includes('region')) residual.push('region');
+  if (q.linkId && !answers.includes('link')) residual.push('link');
+  if (q.chainId && !answers.includes('chain')) residual.push('chain');
   if (q.tags && q.tags.length > 0) residual.push('tags');
   if (q.revenueMin != null) residual.push('revenueMin');
   if (q.revenueMax != null) residual.push('revenueMax');
   return { anchor, residual };
+}
+
+/** The denormalised code property that holds a region of each level (graph/README.md). */
+const LEVEL_CODE = {
+  PROVINCE: 'provinceCode',
+  CITY: 'cityCode',
+  COUNTY: 'countyCode',
+  ZONE: 'regionCode',
+} as const;
+
+/** `e`'s code at the level of `r` (`level`, read once): reads that one property only. */
+const codeAtLevel = `CASE level ${Object.entries(LEVEL_CODE)
+  .map(([level, prop]) => `WHEN '${level}' THEN e.${prop}`)
+  .join(' ')} END`;
+
+/**
+ * The firms of region `r`, one index seek on its level's property, as `UNION ALL` branches of a
+ * `CALL` subquery importing `imports`; `check` adds conditions after the seek. Every branch
+ * seeks, but on null (which matches nothing) unless `when` holds and `r` is of its level: a
+ * `WHERE` on the level would do, were the planner not free to test it after the seek.
+ */
+function regionBranches(imports: string, when: string, check: string): string {
+  return Object.entries(LEVEL_CODE)
+    .map(
+      ([level, prop]) =>
+        `WITH ${imports} MATCH (e:Enterprise) WHERE e.${prop} = CASE WHEN ${when}level = '${level}' THEN r.code END${check} RETURN e`,
+    )
+    .join('\n     UNION ALL\n     ');
+}
+
+/**
+ * The smaller of a region's firms and the firms of the links in `side` (a list of links):
+ * sizes from degrees (no firm is read), then the region's index checked for the links, or the
+ * links' firms checked for the region.
+ */
+function regionOrLinks(side: string, carry: string): string {
+  return `CALL (r) {
+     MATCH (r)<-[:WITHIN*0..3]-(x:Region)
+     RETURN sum(COUNT { (x)<-[:LOCATED_IN]-() }) AS regionSize
+   }
+   CALL (${side}) {
+     UNWIND ${side} AS l
+     RETURN sum(COUNT { (l)<-[:OPERATES_IN]-() }) AS sideSize
+   }
+   CALL (r, level, ${side}, regionSize, sideSize) {
+     ${regionBranches(`r, level, ${side}, regionSize, sideSize`, 'regionSize <= sideSize AND ', ` AND EXISTS { (e)-[:OPERATES_IN]->(x) WHERE x IN ${side} }`)}
+     UNION ALL
+     WITH r, level, ${side}, regionSize, sideSize WHERE regionSize > sideSize
+     UNWIND ${side} AS l MATCH (l)<-[:OPERATES_IN]-(e:Enterprise) WHERE ${codeAtLevel} = r.code
+     RETURN DISTINCT e
+   }
+   WITH ${carry}`;
 }
 
 /**
@@ -182,33 +244,37 @@ const ANCHORS: Record<Anchor, { cypher: (carry: string) => string; always: strin
     always: [],
   },
   region: {
-    cypher: (carry) => `MATCH (r:Region {code: q.regionCode})
-   CALL (r) {
-     WITH r WHERE r.level = 'PROVINCE' MATCH (e:Enterprise) WHERE e.provinceCode = r.code RETURN e
-     UNION ALL
-     WITH r WHERE r.level = 'CITY' MATCH (e:Enterprise) WHERE e.cityCode = r.code RETURN e
-     UNION ALL
-     WITH r WHERE r.level = 'COUNTY' MATCH (e:Enterprise) WHERE e.countyCode = r.code RETURN e
-     UNION ALL
-     WITH r WHERE r.level = 'ZONE' MATCH (e:Enterprise) WHERE e.regionCode = r.code RETURN e
+    cypher: (carry) => `CALL (r, level) {
+     ${regionBranches('r, level', '', '')}
    }
    WITH ${carry}`,
     always: [],
   },
+  'link|region': { cypher: (carry) => regionOrLinks('links', carry), always: [] },
+  'chain|region': { cypher: (carry) => regionOrLinks('chainLinks', carry), always: [] },
   all: { cypher: () => `MATCH (e:Enterprise)`, always: [] },
 };
 
 /** The link filter needs the link's subtree first (`PART_OF`, at most four levels deep). */
 const LINK_SUBTREE = `CALL (q) {
      OPTIONAL MATCH (:Link {id: q.linkId})<-[:PART_OF*0..4]-(s:Link)
-     RETURN collect(s.id) AS linkIds
+     RETURN collect(s) AS links
    }`;
+
+/** The chain's links, when the chain is weighed against a region. */
+const CHAIN_LINKS = `CALL (q) {
+     OPTIONAL MATCH (:Chain {id: q.chainId})-[:HAS_LINK]->(s:Link)
+     RETURN collect(s) AS chainLinks
+   }`;
+
+/** The region filter's node, whose level says which code property to compare. */
+const REGION = `MATCH (r:Region {code: q.regionCode})
+   WITH *, r.level AS level`;
 
 /** Row-by-row checks on `e`, one per filter the anchor did not answer. */
 const RESIDUALS: Record<Residual, string> = {
-  // Whatever its level, a region's code is one of the enterprise's denormalised codes.
-  region: `q.regionCode IN [e.provinceCode, e.cityCode, e.countyCode, e.regionCode]`,
-  link: `EXISTS { MATCH (e)-[:OPERATES_IN]->(x:Link) WHERE x.id IN linkIds }`,
+  region: `${codeAtLevel} = r.code`,
+  link: `EXISTS { (e)-[:OPERATES_IN]->(x) WHERE x IN links }`,
   chain: `EXISTS { MATCH (e)-[:OPERATES_IN]->(:Link)<-[:HAS_LINK]-(:Chain {id: q.chainId}) }`,
   tags: `all(t IN q.tags WHERE t IN e.tags)`,
   revenueMin: `e.revenue >= q.revenueMin`,
@@ -247,11 +313,18 @@ function orderBy(field: OrderField, dir: OrderDirection): string {
 
 function matchClause(shape: Shape, extra: string[]): string {
   const anchor = ANCHORS[shape.anchor];
-  const needsLinks = shape.residual.includes('link');
+  const needsLinks = shape.residual.includes('link') || shape.anchor === 'link|region';
+  const needsChainLinks = shape.anchor === 'chain|region';
+  const needsRegion = shape.residual.includes('region') || shape.anchor.includes('region');
+  const carry = ['q', needsLinks && 'links', shape.residual.includes('region') && 'r, level', 'e']
+    .filter(Boolean)
+    .join(', ');
   const conds = [...anchor.always, ...shape.residual.map((r) => RESIDUALS[r]), ...extra];
   return [
     needsLinks ? LINK_SUBTREE : '',
-    anchor.cypher(needsLinks ? 'q, linkIds, e' : 'q, e'),
+    needsChainLinks ? CHAIN_LINKS : '',
+    needsRegion ? REGION : '',
+    anchor.cypher(carry),
     conds.length ? `WHERE ${conds.join('\n     AND ')}` : '',
   ]
     .filter(Boolean)
