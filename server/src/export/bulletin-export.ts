@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+// ExcelJS (≈ 28 MB loaded) is imported when a workbook is first asked for, not at start.
+import type ExcelJS from 'exceljs';
 import { KPI_LABEL, KPI_UNIT, type KpiLine, type KpiMetric } from '../tracking/kpi.logic.js';
 import type { BulletinRecord, RegionKpiRecord } from '../tracking/tracking.service.js';
 import type { ChainGroup } from '../tracking/bulletin.logic.js';
@@ -188,7 +189,8 @@ function addSheet(wb: ExcelJS.Workbook, t: Table): void {
 /** The workbook: 概况, 考核指标, 排位, 新签约, 新开工, 预警, 补链成效 (A4 landscape when printed). */
 export async function bulletinWorkbook(b: BulletinRecord): Promise<Buffer> {
   const t = bulletinTables(b);
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'ChainMap 产业链招商图谱';
   wb.title = t.title;
   for (const table of [t.summary, t.kpi, t.ranking, t.signings, t.starts, t.warnings, t.gaps])

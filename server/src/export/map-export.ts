@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+// ExcelJS (≈ 28 MB loaded) is imported when a workbook is first asked for, not at start.
+import type ExcelJS from 'exceljs';
 import type { Context } from '../core/context.js';
 import type { InvestmentMapRecord } from '../engine/engine.records.js';
 import { investmentMap, type MapArgs } from '../engine/map.service.js';
@@ -65,7 +66,8 @@ function addTableSheet(wb: ExcelJS.Workbook, t: Table): void {
 
 /** The workbook: a cover, then 环节诊断, 目标企业清单, 主攻区域, 在谈项目. */
 export async function mapWorkbook(exp: MapExport): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'ChainMap 产业链招商图谱';
   wb.created = new Date(exp.map.generatedAt);
   const cover = wb.addWorksheet(SHEETS.cover);
