@@ -30,6 +30,7 @@ import {
   DEFAULT_FIRST,
   DEFAULT_PER_LINK,
   EXTENSION_SEVERITY,
+  LINK_DEPTH,
   MAX_FIRST,
   MAX_PER_LINK,
   STRENGTHEN_SEVERITY,
@@ -87,11 +88,30 @@ const strongIds = (d: DiagnosisRecord) => d.links.filter((l) => l.status === 'ST
 
 const NO_REGION: RegionContext = { ties: new Map(), library: new Set(), projects: new Set() };
 
-/** Everything ranking needs, from the cache or read once: catalog, region context, then the links' firms. */
+/**
+ * Everything ranking needs, from the cache or read once: the catalog, the region's context and
+ * the firms of the target links, all three at once. The links' firms are asked for by the
+ * subtrees the diagnosis already knows (a chain's links and their parents); a sub-link only the
+ * full catalog knows (none in a well-formed catalog) is read after it.
+ */
 export interface Prepared {
   catalog: Catalog;
   firms: Map<string, Firm[]>;
   scoring: Scoring;
+}
+
+/** A link and the links below it among the chain's own, at most LINK_DEPTH levels. */
+function chainSubtree(d: DiagnosisRecord, id: string): string[] {
+  const children = new Map<string, string[]>();
+  for (const l of d.links)
+    if (l.parentId) children.set(l.parentId, [...(children.get(l.parentId) ?? []), l.link.key]);
+  const out = [id];
+  let level = [id];
+  for (let depth = 0; depth < LINK_DEPTH && level.length; depth++) {
+    level = level.flatMap((x) => children.get(x) ?? []);
+    out.push(...level);
+  }
+  return out;
 }
 
 export async function prepare(
@@ -100,14 +120,16 @@ export async function prepare(
   targetIds: readonly string[],
   opts: { zones: readonly string[]; weights: Weights; region: boolean },
 ): Promise<Prepared> {
-  const [catalog, region] = await Promise.all([
+  const [catalog, region, known] = await Promise.all([
     catalogAt(at),
     opts.region ? regionContextAt(at, d.region.code) : NO_REGION,
+    firmsOf(
+      at,
+      targetIds.flatMap((t) => chainSubtree(d, t)),
+    ),
   ]);
-  const firms = await firmsOf(
-    at,
-    targetIds.flatMap((t) => subtree(catalog, t)),
-  );
+  const rest = targetIds.flatMap((t) => subtree(catalog, t)).filter((id) => !known.has(id));
+  const firms = rest.length > 0 ? new Map([...known, ...(await firmsOf(at, rest))]) : known;
   return { catalog, firms, scoring: scoring(catalog, region, strongIds(d), opts.zones, opts.weights) };
 }
 
