@@ -3,6 +3,7 @@ import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import { linkFields, stageRank } from '../chain/chain.model.js';
 import type { CursorValue } from '../core/relay.js';
+import { RegionModel, regionFields, type RegionRecord } from '../region/region.model.js';
 import { EnterpriseModel, enterpriseFields, type EnterpriseRecord } from './enterprise.model.js';
 
 // Enterprises (企业) and their ties: OPERATES_IN links, SUPPLIES_TO and INVESTS_IN other firms.
@@ -136,6 +137,20 @@ export interface EnterprisePageQuery extends EnterpriseQuery {
   after: CursorValue | null;
   /** Rows to fetch: the page size plus one, to know whether another page follows. */
   limit: number;
+  /**
+   * The region codes of the page's firms to return with it (the client selected `region`,
+   * `province`…), so the region loader needs no round trip of its own. Empty or absent: none.
+   */
+  regions?: readonly RegionCodeField[];
+}
+
+/** An enterprise's denormalised region codes (graph/README.md). */
+export type RegionCodeField = 'regionCode' | 'provinceCode' | 'cityCode' | 'countyCode';
+
+/** One page's firms, and the regions asked of them ({@link EnterprisePageQuery.regions}). */
+export interface EnterprisePage {
+  rows: EnterpriseRecord[];
+  regions: RegionRecord[];
 }
 
 type Anchor = 'text' | 'link' | 'chain' | 'region' | 'link|region' | 'chain|region' | 'all';
@@ -344,7 +359,8 @@ export function pageTemplate(q: EnterprisePageQuery): CypherQuery {
   const shape = shapeOf(q);
   const { field, direction } = q.order;
   const after = q.after != null;
-  const name = `enterprisePage[${shape.anchor}${shape.residual.map((r) => `+${r}`).join('')};${field}_${direction}${after ? ';after' : ''}]`;
+  const regions = (q.regions?.length ?? 0) > 0;
+  const name = `enterprisePage[${shape.anchor}${shape.residual.map((r) => `+${r}`).join('')};${field}_${direction}${after ? ';after' : ''}${regions ? ';regions' : ''}]`;
   return memo(name, () => {
     // Without a cursor, `IS NOT NULL` on the sort property lets the planner read its range
     // index in order and stop after the page.
@@ -353,7 +369,8 @@ export function pageTemplate(q: EnterprisePageQuery): CypherQuery {
       : shape.anchor === 'all' && field !== 'REVENUE'
         ? [`e.${field.toLowerCase()} IS NOT NULL`]
         : [];
-    return `UNWIND $keys AS q
+    if (!regions) {
+      return `UNWIND $keys AS q
    CALL (q) {
    ${matchClause(shape, extra)}
    WITH e ORDER BY ${orderBy(field, direction)}
@@ -361,6 +378,24 @@ export function pageTemplate(q: EnterprisePageQuery): CypherQuery {
    RETURN collect(${enterpriseFields('e')}) AS values
    }
    RETURN q.i AS i, values`;
+    }
+    // The page's distinct region codes of the asked kinds (q.regionProps), one seek each.
+    return `UNWIND $keys AS q
+   CALL (q) {
+   ${matchClause(shape, extra)}
+   WITH e ORDER BY ${orderBy(field, direction)}
+   LIMIT $limit
+   WITH collect(e) AS page
+   CALL (q, page) {
+     UNWIND page AS e
+     UNWIND q.regionProps AS prop
+     WITH DISTINCT e[prop] AS code
+     MATCH (reg:Region {code: code})
+     RETURN collect(${regionFields('reg')}) AS regions
+   }
+   RETURN [e IN page | ${enterpriseFields('e')}] AS values, regions
+   }
+   RETURN q.i AS i, values, regions`;
   });
 }
 
@@ -422,20 +457,31 @@ function filterParams(q: EnterpriseQuery): Record<string, unknown> {
   };
 }
 
-const PageRows = z.array(EnterpriseModel);
+const PageRows = z.object({ values: z.array(EnterpriseModel), regions: z.array(RegionModel).default([]) });
 
-/** Pages for many connections at once (the `enterprisePage` DataLoader's batch function). */
+/**
+ * Pages for many connections at once (the `enterprisePage` DataLoader's batch function), each
+ * with the regions its key asked for.
+ */
 export function enterprisePages(
   executor: Executor,
   keys: readonly EnterprisePageQuery[],
-): Promise<EnterpriseRecord[][]> {
+): Promise<EnterprisePage[]> {
   return grouped(
     executor,
     keys,
     pageTemplate,
     (k) => k.limit,
-    (k) => ({ ...filterParams(k), afterV: k.after?.v ?? null, afterId: k.after?.id ?? null }),
-    (row) => PageRows.parse(row.values),
+    (k) => ({
+      ...filterParams(k),
+      afterV: k.after?.v ?? null,
+      afterId: k.after?.id ?? null,
+      ...(k.regions?.length ? { regionProps: k.regions } : {}),
+    }),
+    (row) => {
+      const { values, regions } = PageRows.parse(row);
+      return { rows: values, regions };
+    },
   );
 }
 
