@@ -354,8 +354,8 @@ describe('ordering and pagination', () => {
       { code },
     );
     expect(chain.chain.links.length).toBeGreaterThan(1);
-    // The chain with its links, then every link's count in one batch.
-    expect(api.lastQueries().map((q) => q.name)).toEqual(['chainsWithLinks', 'enterpriseCount[link|region]']);
+    // The chain with its links, then every link's count in one pass over the region's firms.
+    expect(api.lastQueries().map((q) => q.name)).toEqual(['chainsWithLinks', 'regionLinkCounts']);
   });
 });
 

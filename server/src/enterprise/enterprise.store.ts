@@ -112,6 +112,8 @@ export async function enterpriseByStockCode(
 // Each shape of filter and ordering is its own named template (`enterprisePage[…]`), composed
 // from the fixed fragments below and cached: values only ever travel as parameters. Queries are
 // batched: one `UNWIND $keys AS q` runs every connection of a request that has the same shape.
+// Counts of several links in one region (a chain's links counted in a province) are one pass
+// over the region's firms when that side is the smaller (regionLinkCounts).
 
 export type OrderField = 'NAME' | 'REVENUE' | 'ID';
 export type OrderDirection = 'ASC' | 'DESC';
@@ -414,6 +416,63 @@ export function countTemplate(q: EnterpriseQuery): CypherQuery {
   );
 }
 
+/**
+ * Counts, in one region, of the firms of many links (each with its sub-links), as when a chain's
+ * links are each counted in a province. Sizes come from degrees first (no firm is read): when
+ * reading the region's firms once is no dearer than checking each link's firms for the region,
+ * one pass takes the region's firms (one index seek), keeps those working in an asked link's
+ * subtree, goes up `PART_OF` (at most four levels) to the asked links and counts distinct firms
+ * per asked link; otherwise each
+ * link's firms are checked for the region. Links without firms there have no row.
+ */
+export const regionLinkCountsQ = cypher(
+  'regionLinkCounts',
+  `UNWIND $keys AS q
+   CALL (q) {
+   MATCH (r:Region {code: q.regionCode})
+   WITH q, r, r.level AS level
+   CALL (r) {
+     MATCH (r)<-[:WITHIN*0..3]-(x:Region)
+     RETURN sum(COUNT { (x)<-[:LOCATED_IN]-() }) AS regionSize
+   }
+   CALL (q, regionSize) {
+     UNWIND q.linkIds AS id
+     MATCH (l:Link {id: id})
+     CALL (l) {
+       MATCH (l)<-[:PART_OF*0..4]-(s:Link)
+       RETURN sum(COUNT { (s)<-[:OPERATES_IN]-() }) AS size, collect(s) AS subs
+     }
+     RETURN collect(l) AS asked,
+       reduce(all = [], s IN collect(subs) | all + s) AS subs,
+       sum(CASE WHEN size < regionSize THEN size ELSE regionSize END) AS linkFirst
+   }
+   CALL (r, level, asked, subs, regionSize, linkFirst) {
+     CALL (r, level, regionSize, linkFirst) {
+     ${regionBranches('r, level, regionSize, linkFirst', 'regionSize <= linkFirst AND ', '')}
+     }
+     MATCH (e)-[:OPERATES_IN]->(x:Link) WHERE x IN subs
+     MATCH (x)-[:PART_OF*0..4]->(l:Link) WHERE l IN asked
+     RETURN l, count(DISTINCT e) AS total
+     UNION ALL
+     WITH r, level, asked, regionSize, linkFirst WHERE regionSize > linkFirst
+     UNWIND asked AS l
+     CALL (l, r, level) {
+       MATCH (l)<-[:PART_OF*0..4]-(:Link)<-[:OPERATES_IN]-(e:Enterprise) WHERE ${codeAtLevel} = r.code
+       RETURN count(DISTINCT e) AS total
+     }
+     RETURN l, total
+   }
+   RETURN l.id AS linkId, total
+   }
+   RETURN q.i AS i, linkId, total`,
+);
+
+/** Whether `q` is a link counted in a region and nothing else (see {@link regionLinkCountsQ}). */
+function isRegionLink(q: EnterpriseQuery): boolean {
+  const shape = shapeOf(q);
+  return shape.anchor === 'link|region' && shape.residual.length === 0;
+}
+
 /** Run keys in groups of one template (and one page size), each group one round trip. */
 async function grouped<K, V>(
   executor: Executor,
@@ -485,14 +544,57 @@ export function enterprisePages(
   );
 }
 
-/** Counts for many connections at once (the `enterpriseCount` DataLoader's batch function). */
-export function enterpriseCounts(executor: Executor, keys: readonly EnterpriseQuery[]): Promise<number[]> {
-  return grouped(
-    executor,
-    keys,
-    countTemplate,
-    () => null,
-    filterParams,
-    (row) => z.number().int().parse(row.total),
-  );
+const RegionLinkCountRow = z.object({ i: z.number().int(), linkId: z.string(), total: z.number().int() });
+
+/**
+ * Counts for many connections at once (the `enterpriseCount` DataLoader's batch function). Two or
+ * more links counted in the same region (and nothing else) share one {@link regionLinkCountsQ}
+ * round trip; every other key is counted by the template of its shape.
+ */
+export async function enterpriseCounts(
+  executor: Executor,
+  keys: readonly EnterpriseQuery[],
+): Promise<number[]> {
+  const byRegion = new Map<string, number[]>();
+  keys.forEach((k, i) => {
+    if (!isRegionLink(k)) return;
+    const idx = byRegion.get(k.regionCode!);
+    if (idx) idx.push(i);
+    else byRegion.set(k.regionCode!, [i]);
+  });
+  const shared = [...byRegion.entries()].filter(([, idx]) => idx.length > 1);
+  const alone = new Set(keys.keys());
+  for (const [, idx] of shared) for (const i of idx) alone.delete(i);
+  const aloneIdx = [...alone];
+  const out = new Array<number>(keys.length);
+  await Promise.all([
+    grouped(
+      executor,
+      aloneIdx.map((i) => keys[i]!),
+      countTemplate,
+      () => null,
+      filterParams,
+      (row) => z.number().int().parse(row.total),
+    ).then((totals) => totals.forEach((t, j) => (out[aloneIdx[j]!] = t))),
+    shared.length === 0
+      ? null
+      : executor
+          .read(regionLinkCountsQ, {
+            keys: shared.map(([regionCode, idx], i) => ({
+              i,
+              regionCode,
+              linkIds: [...new Set(idx.map((k) => keys[k]!.linkId!))],
+            })),
+          })
+          .then((rows) => {
+            const found = new Map<string, number>();
+            for (const row of rows.map((r) => RegionLinkCountRow.parse(r))) {
+              found.set(`${row.i}|${row.linkId}`, row.total);
+            }
+            shared.forEach(([, idx], i) => {
+              for (const k of idx) out[k] = found.get(`${i}|${keys[k]!.linkId!}`) ?? 0;
+            });
+          }),
+  ]);
+  return out;
 }
