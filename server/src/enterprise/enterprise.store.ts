@@ -203,15 +203,17 @@ const codeAtLevel = `CASE level ${Object.entries(LEVEL_CODE)
 
 /**
  * The firms of region `r`, one index seek on its level's property, as `UNION ALL` branches of a
- * `CALL` subquery importing `imports`; `check` adds conditions after the seek. Every branch
- * seeks, but on null (which matches nothing) unless `when` holds and `r` is of its level: a
- * `WHERE` on the level would do, were the planner not free to test it after the seek.
+ * `CALL` subquery importing `imports`; `check` adds conditions after the seek, `tail` is what
+ * each branch does with its firms `e` (returns them, or aggregates them in the branch, so that
+ * a large region's firms need not pass through the union). Every branch seeks, but on null
+ * (which matches nothing) unless `when` holds and `r` is of its level: a `WHERE` on the level
+ * would do, were the planner not free to test it after the seek.
  */
-function regionBranches(imports: string, when: string, check: string): string {
+function regionBranches(imports: string, when: string, check: string, tail = 'RETURN e'): string {
   return Object.entries(LEVEL_CODE)
     .map(
       ([level, prop]) =>
-        `WITH ${imports} MATCH (e:Enterprise) WHERE e.${prop} = CASE WHEN ${when}level = '${level}' THEN r.code END${check} RETURN e`,
+        `WITH ${imports} MATCH (e:Enterprise) WHERE e.${prop} = CASE WHEN ${when}level = '${level}' THEN r.code END${check} ${tail}`,
     )
     .join('\n     UNION ALL\n     ');
 }
@@ -447,12 +449,14 @@ export const regionLinkCountsQ = cypher(
        sum(CASE WHEN size < regionSize THEN size ELSE regionSize END) AS linkFirst
    }
    CALL (r, level, asked, subs, regionSize, linkFirst) {
-     CALL (r, level, regionSize, linkFirst) {
-     ${regionBranches('r, level, regionSize, linkFirst', 'regionSize <= linkFirst AND ', '')}
-     }
-     MATCH (e)-[:OPERATES_IN]->(x:Link) WHERE x IN subs
+     ${regionBranches(
+       'r, level, asked, subs, regionSize, linkFirst',
+       'regionSize <= linkFirst AND ',
+       '',
+       `MATCH (e)-[:OPERATES_IN]->(x:Link) WHERE x IN subs
      MATCH (x)-[:PART_OF*0..4]->(l:Link) WHERE l IN asked
-     RETURN l, count(DISTINCT e) AS total
+     RETURN l, count(DISTINCT e) AS total`,
+     )}
      UNION ALL
      WITH r, level, asked, regionSize, linkFirst WHERE regionSize > linkFirst
      UNWIND asked AS l
