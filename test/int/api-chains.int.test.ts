@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../server/src/core/relay.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { openTestDb, type TestDb } from '../support/db.js';
+import { cypher } from '@chainmap/graph';
 import { data } from '../support/gql.js';
 import { buildWorld, locationOf, type EnterpriseRow } from '../support/world.js';
 
@@ -147,5 +148,90 @@ describe('links', () => {
       expect.stringMatching(/^enterprise(Page|Count)/),
       expect.stringMatching(/^enterprise(Page|Count)/),
     ]);
+  });
+});
+
+// Counts of many links in one region share one pass over the region's firms (regionLinkCounts)
+// when the region is the smaller side by degrees, else each link's firms are checked for it. A
+// small hand-built chain and province of their own make both answers obvious; the one pass is
+// taken in 990000 (4 firms against ~12 firm-link ties), the per-link check in 420000 (~20 firms
+// against a handful).
+describe('link counts in one region', () => {
+  const setup = cypher(
+    'testCountWorld',
+    `CREATE (p:Region {code: '990000', name: '测试省', shortName: '测试', level: 'PROVINCE'})
+     CREATE (c:Region {code: '990100', name: '测试市', shortName: '测市', level: 'CITY'})-[:WITHIN]->(p)
+     CREATE (k:Region {code: '990101', name: '测试县', shortName: '测县', level: 'COUNTY'})-[:WITHIN]->(c)
+     CREATE (z:Region {code: '9901Z01', name: '测试开发区', shortName: '测区', level: 'ZONE'})-[:WITHIN]->(c)
+     CREATE (ch:Chain {id: 'cnt', name: '计数链', description: '', version: 1})
+     WITH *
+     UNWIND [['cnt.a', null], ['cnt.a1', 'cnt.a'], ['cnt.a1x', 'cnt.a1'], ['cnt.a2', 'cnt.a'],
+             ['cnt.b', null], ['cnt.empty', null]] AS l
+     CREATE (ch)-[:HAS_LINK]->(:Link {id: l[0], name: l[0], stage: 'UPSTREAM', key: false, shenwan: [], version: 1, parent: l[1]})
+     WITH count(*) AS _
+     MATCH (l:Link) WHERE l.parent IS NOT NULL
+     MATCH (p:Link {id: l.parent}) CREATE (l)-[:PART_OF]->(p) REMOVE l.parent
+     WITH count(*) AS _
+     UNWIND [
+       {id: 't1', at: '990101', codes: ['990000', '990100', '990101'], links: ['cnt.a1', 'cnt.a2']},
+       {id: 't2', at: '990101', codes: ['990000', '990100', '990101'], links: ['cnt.a1x']},
+       {id: 't3', at: '9901Z01', codes: ['990000', '990100', null], links: ['cnt.b']},
+       {id: 't4', at: '990100', codes: ['990000', '990100', null], links: ['cnt.a']},
+       {id: 't5', at: '420111', codes: ['420000', '420100', '420111'], links: ['cnt.a2', 'cnt.b']}
+     ] AS f
+     MATCH (r:Region {code: f.at})
+     CREATE (e:Enterprise {id: f.id, name: f.id, tags: [], version: 1, synthetic: false, regionCode: f.at,
+       provinceCode: f.codes[0], cityCode: f.codes[1], countyCode: f.codes[2]})-[:LOCATED_IN]->(r)
+     WITH e, f UNWIND f.links AS l
+     MATCH (k:Link {id: l}) CREATE (e)-[:OPERATES_IN {source: 'MANUAL', confidence: 1.0}]->(k)`,
+  );
+  const teardown = cypher(
+    'testCountWorldGone',
+    `MATCH (n) WHERE (n:Region AND n.code STARTS WITH '9901') OR (n:Region AND n.code = '990000')
+       OR (n:Chain AND n.id = 'cnt') OR (n:Link AND n.id STARTS WITH 'cnt.')
+       OR (n:Enterprise AND n.id IN ['t1', 't2', 't3', 't4', 't5'])
+     DETACH DELETE n`,
+  );
+  beforeAll(() => db.executor.write(setup));
+  afterAll(() => db.executor.write(teardown));
+
+  const counts = async (code: string) => {
+    const d = await data<{ chain: { links: { key: string; enterprises: { totalCount: number } }[] } }>(
+      api,
+      `query ($code: String) { chain(id: "cnt") { links { key enterprises(regionCode: $code) { totalCount } } } }`,
+      { code },
+    );
+    return Object.fromEntries(d.chain.links.map((l) => [l.key, l.enterprises.totalCount]));
+  };
+
+  it('counts each link with its sub-links, a firm in two sub-links once, in every region within', async () => {
+    const whole = { 'cnt.a': 3, 'cnt.a1': 2, 'cnt.a1x': 1, 'cnt.a2': 1, 'cnt.b': 1, 'cnt.empty': 0 };
+    expect(await counts('990000')).toEqual(whole);
+    expect(api.lastQueries().map((q) => q.name)).toEqual(['chainsWithLinks', 'regionLinkCounts']);
+    expect(await counts('990100')).toEqual(whole);
+    expect(await counts('990101')).toEqual({ ...whole, 'cnt.a': 2, 'cnt.b': 0 });
+    const none = { 'cnt.a': 0, 'cnt.a1': 0, 'cnt.a1x': 0, 'cnt.a2': 0, 'cnt.b': 0, 'cnt.empty': 0 };
+    expect(await counts('9901Z01')).toEqual({ ...none, 'cnt.b': 1 });
+    expect(await counts('999999')).toEqual(none);
+  });
+
+  it('the same counts when each link is checked for a larger region, and as single counts', async () => {
+    const hubei = { 'cnt.a': 1, 'cnt.a1': 0, 'cnt.a1x': 0, 'cnt.a2': 1, 'cnt.b': 1, 'cnt.empty': 0 };
+    expect(await counts('420000')).toEqual(hubei);
+    expect(api.lastQueries().map((q) => q.name)).toEqual(['chainsWithLinks', 'regionLinkCounts']);
+    for (const [code, link, n] of [
+      ['420000', 'cnt.a', 1],
+      ['990000', 'cnt.a', 3],
+      ['990101', 'cnt.a1', 2],
+      ['9901Z01', 'cnt.b', 1],
+    ] as const) {
+      const d = await data<{ enterprises: { totalCount: number } }>(
+        api,
+        `query ($code: String, $link: String) { enterprises(filter: { regionCode: $code, linkId: $link }) { totalCount } }`,
+        { code, link },
+      );
+      expect(d.enterprises.totalCount, `${code} ${link}`).toBe(n);
+      expect(api.lastQueries().map((q) => q.name)).toEqual(['enterpriseCount[link|region]']);
+    }
   });
 });

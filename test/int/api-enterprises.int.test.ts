@@ -3,7 +3,7 @@ import { toGlobalId } from '../../server/src/core/relay.js';
 import { startTestApi, type TestApi } from '../support/api.js';
 import { openTestDb, type TestDb } from '../support/db.js';
 import { data, error } from '../support/gql.js';
-import { buildWorld, locationOf, type EnterpriseRow } from '../support/world.js';
+import { buildWorld, locationOf, REGIONS, type EnterpriseRow } from '../support/world.js';
 
 let db: TestDb;
 let api: TestApi;
@@ -354,8 +354,8 @@ describe('ordering and pagination', () => {
       { code },
     );
     expect(chain.chain.links.length).toBeGreaterThan(1);
-    // The chain with its links, then every link's count in one batch.
-    expect(api.lastQueries().map((q) => q.name)).toEqual(['chainsWithLinks', 'enterpriseCount[link|region]']);
+    // The chain with its links, then every link's count in one pass over the region's firms.
+    expect(api.lastQueries().map((q) => q.name)).toEqual(['chainsWithLinks', 'regionLinkCounts']);
   });
 });
 
@@ -379,12 +379,40 @@ describe('no N+1', () => {
     expect(small.enterprises.edges).toHaveLength(5);
     expect(big.enterprises.edges).toHaveLength(100);
     expect(bigQueries).toEqual(smallQueries);
-    // The page, its count, the regions (region, province and city in one batch), the links.
+    // The page with its regions (region, province and city), its count, the links.
     expect(bigQueries).toEqual([
       'enterpriseCount[all]',
       'enterpriseLinks',
-      'enterprisePage[all;REVENUE_DESC]',
-      'regionsByCode',
+      'enterprisePage[all;REVENUE_DESC;regions]',
     ]);
+  });
+
+  it('a region and link page with region selected is one round trip, with the same regions', async () => {
+    const Q = `query ($filter: EnterpriseFilter) { enterprises(filter: $filter, first: 50) {
+      edges { node { key region { code name level } county { code } city { code } } } } }`;
+    const region = (code: string | null) => {
+      const r = REGIONS.find((x) => x.code === code);
+      return r ? { code: r.code, name: r.name, level: r.level } : null;
+    };
+    for (const filter of [
+      { regionCode: '421202', linkId: 'nev.battery-materials' },
+      { regionCode: '421200', linkId: 'nev.cell' },
+    ]) {
+      const d = await data<{
+        enterprises: { edges: { node: { key: string; region: unknown; county: unknown; city: unknown } }[] };
+      }>(api, Q, { filter });
+      expect(api.lastQueries().map((q) => q.name)).toEqual(['enterprisePage[link|region;NAME_ASC;regions]']);
+      expect(d.enterprises.edges.length).toBeGreaterThan(5);
+      for (const { node } of d.enterprises.edges) {
+        const f = firms.find((x) => x.id === node.key)!;
+        const loc = locationOf(f.regionCode);
+        expect(node.region).toEqual(region(f.regionCode));
+        expect(node.county).toEqual(loc.countyCode ? { code: loc.countyCode } : null);
+        expect(node.city).toEqual({ code: loc.cityCode });
+      }
+    }
+    // Without a region selected, the page is the plain one.
+    await data(api, `{ enterprises(filter: { regionCode: "421202" }, first: 5) { edges { node { key } } } }`);
+    expect(api.lastQueries().map((q) => q.name)).toEqual(['enterprisePage[region;NAME_ASC]']);
   });
 });

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 import type { Context } from '../core/context.js';
 import { toPage, type Page } from '../core/page.js';
-import { selectsField } from '../core/selection.js';
+import { selectsField, selectsPath } from '../core/selection.js';
 import { badInput, fromZod } from '../core/errors.js';
 import { decodeCursor, keyOf, pageSize, type CursorValue } from '../core/relay.js';
 import { luceneQuery } from '../search/lucene.js';
@@ -13,6 +13,7 @@ import {
   type EnterpriseQuery,
   type OrderDirection,
   type OrderField,
+  type RegionCodeField,
 } from './enterprise.store.js';
 import { normalizeStockCode } from './stock-code.js';
 
@@ -85,23 +86,38 @@ function afterFor(field: OrderField, after: string | null | undefined): CursorVa
   return c;
 }
 
-/** What of a connection the client selected: its rows (`edges`, `pageInfo`), its `totalCount`. */
+/**
+ * What of a connection the client selected: its rows (`edges`, `pageInfo`), its `totalCount`,
+ * and which regions of the rows (`edges.node.region`, `.province`…) it will ask for.
+ */
 export interface ConnectionWants {
   rows: boolean;
   count: boolean;
+  regions?: RegionCodeField[];
 }
+
+/** The enterprise fields that resolve a region, and the code each reads. */
+const REGION_FIELDS = {
+  region: 'regionCode',
+  province: 'provinceCode',
+  city: 'cityCode',
+  county: 'countyCode',
+} as const;
 
 /** What the client selected of the connection being resolved. */
 export function connectionWants(info: GraphQLResolveInfo): ConnectionWants {
   return {
     rows: selectsField(info, 'edges') || selectsField(info, 'pageInfo'),
     count: selectsField(info, 'totalCount'),
+    regions: Object.entries(REGION_FIELDS)
+      .filter(([field]) => selectsPath(info, ['edges', 'node', field]))
+      .map(([, code]) => code),
   };
 }
 
 /**
  * One page of enterprises matching `query`: one query for the page, only when the client
- * selected `edges` or `pageInfo`, and one for the total only when it selected `totalCount` (a
+ * selected `edges` or `pageInfo` (with the rows' regions, when selected), and one for the total only when it selected `totalCount` (a
  * count per link of a chain costs the counts alone). Both go through per-request DataLoaders, so
  * sibling connections (every region of a list…) share one round trip.
  */
@@ -114,12 +130,15 @@ export async function enterpriseConnection(
   const first = pageSize(args.first);
   const order = { field: args.orderBy?.field ?? 'NAME', direction: args.orderBy?.direction ?? 'ASC' };
   const after = afterFor(order.field, args.after);
-  const pageKey: EnterprisePageQuery = { ...query, order, after, limit: first + 1 };
-  const [rows, total] = await Promise.all([
-    wants.rows ? ctx.loaders.enterprisePage.load(pageKey) : [],
+  const regions = wants.regions?.length ? { regions: wants.regions } : {};
+  const pageKey: EnterprisePageQuery = { ...query, order, after, limit: first + 1, ...regions };
+  const [page, total] = await Promise.all([
+    wants.rows ? ctx.loaders.enterprisePage.load(pageKey) : { rows: [], regions: [] },
     wants.count ? ctx.loaders.enterpriseCount.load(query) : null,
   ]);
-  return toPage(rows, first, after != null, (e) => cursorOf(order.field, e), total);
+  // The regions came with the page: the rows' `region`, `province`… need no query of their own.
+  for (const r of page.regions) ctx.loaders.region.prime(r.code, r);
+  return toPage(page.rows, first, after != null, (e) => cursorOf(order.field, e), total);
 }
 
 /** An enterprise by id (global or domain). */

@@ -3,6 +3,7 @@ import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import { linkFields, stageRank } from '../chain/chain.model.js';
 import type { CursorValue } from '../core/relay.js';
+import { RegionModel, regionFields, type RegionRecord } from '../region/region.model.js';
 import { EnterpriseModel, enterpriseFields, type EnterpriseRecord } from './enterprise.model.js';
 
 // Enterprises (企业) and their ties: OPERATES_IN links, SUPPLIES_TO and INVESTS_IN other firms.
@@ -111,6 +112,8 @@ export async function enterpriseByStockCode(
 // Each shape of filter and ordering is its own named template (`enterprisePage[…]`), composed
 // from the fixed fragments below and cached: values only ever travel as parameters. Queries are
 // batched: one `UNWIND $keys AS q` runs every connection of a request that has the same shape.
+// Counts of several links in one region (a chain's links counted in a province) are one pass
+// over the region's firms when that side is the smaller (regionLinkCounts).
 
 export type OrderField = 'NAME' | 'REVENUE' | 'ID';
 export type OrderDirection = 'ASC' | 'DESC';
@@ -136,6 +139,20 @@ export interface EnterprisePageQuery extends EnterpriseQuery {
   after: CursorValue | null;
   /** Rows to fetch: the page size plus one, to know whether another page follows. */
   limit: number;
+  /**
+   * The region codes of the page's firms to return with it (the client selected `region`,
+   * `province`…), so the region loader needs no round trip of its own. Empty or absent: none.
+   */
+  regions?: readonly RegionCodeField[];
+}
+
+/** An enterprise's denormalised region codes (graph/README.md). */
+export type RegionCodeField = 'regionCode' | 'provinceCode' | 'cityCode' | 'countyCode';
+
+/** One page's firms, and the regions asked of them ({@link EnterprisePageQuery.regions}). */
+export interface EnterprisePage {
+  rows: EnterpriseRecord[];
+  regions: RegionRecord[];
 }
 
 type Anchor = 'text' | 'link' | 'chain' | 'region' | 'link|region' | 'chain|region' | 'all';
@@ -186,15 +203,17 @@ const codeAtLevel = `CASE level ${Object.entries(LEVEL_CODE)
 
 /**
  * The firms of region `r`, one index seek on its level's property, as `UNION ALL` branches of a
- * `CALL` subquery importing `imports`; `check` adds conditions after the seek. Every branch
- * seeks, but on null (which matches nothing) unless `when` holds and `r` is of its level: a
- * `WHERE` on the level would do, were the planner not free to test it after the seek.
+ * `CALL` subquery importing `imports`; `check` adds conditions after the seek, `tail` is what
+ * each branch does with its firms `e` (returns them, or aggregates them in the branch, so that
+ * a large region's firms need not pass through the union). Every branch seeks, but on null
+ * (which matches nothing) unless `when` holds and `r` is of its level: a `WHERE` on the level
+ * would do, were the planner not free to test it after the seek.
  */
-function regionBranches(imports: string, when: string, check: string): string {
+function regionBranches(imports: string, when: string, check: string, tail = 'RETURN e'): string {
   return Object.entries(LEVEL_CODE)
     .map(
       ([level, prop]) =>
-        `WITH ${imports} MATCH (e:Enterprise) WHERE e.${prop} = CASE WHEN ${when}level = '${level}' THEN r.code END${check} RETURN e`,
+        `WITH ${imports} MATCH (e:Enterprise) WHERE e.${prop} = CASE WHEN ${when}level = '${level}' THEN r.code END${check} ${tail}`,
     )
     .join('\n     UNION ALL\n     ');
 }
@@ -344,7 +363,8 @@ export function pageTemplate(q: EnterprisePageQuery): CypherQuery {
   const shape = shapeOf(q);
   const { field, direction } = q.order;
   const after = q.after != null;
-  const name = `enterprisePage[${shape.anchor}${shape.residual.map((r) => `+${r}`).join('')};${field}_${direction}${after ? ';after' : ''}]`;
+  const regions = (q.regions?.length ?? 0) > 0;
+  const name = `enterprisePage[${shape.anchor}${shape.residual.map((r) => `+${r}`).join('')};${field}_${direction}${after ? ';after' : ''}${regions ? ';regions' : ''}]`;
   return memo(name, () => {
     // Without a cursor, `IS NOT NULL` on the sort property lets the planner read its range
     // index in order and stop after the page.
@@ -353,7 +373,8 @@ export function pageTemplate(q: EnterprisePageQuery): CypherQuery {
       : shape.anchor === 'all' && field !== 'REVENUE'
         ? [`e.${field.toLowerCase()} IS NOT NULL`]
         : [];
-    return `UNWIND $keys AS q
+    if (!regions) {
+      return `UNWIND $keys AS q
    CALL (q) {
    ${matchClause(shape, extra)}
    WITH e ORDER BY ${orderBy(field, direction)}
@@ -361,6 +382,24 @@ export function pageTemplate(q: EnterprisePageQuery): CypherQuery {
    RETURN collect(${enterpriseFields('e')}) AS values
    }
    RETURN q.i AS i, values`;
+    }
+    // The page's distinct region codes of the asked kinds (q.regionProps), one seek each.
+    return `UNWIND $keys AS q
+   CALL (q) {
+   ${matchClause(shape, extra)}
+   WITH e ORDER BY ${orderBy(field, direction)}
+   LIMIT $limit
+   WITH collect(e) AS page
+   CALL (q, page) {
+     UNWIND page AS e
+     UNWIND q.regionProps AS prop
+     WITH DISTINCT e[prop] AS code
+     MATCH (reg:Region {code: code})
+     RETURN collect(${regionFields('reg')}) AS regions
+   }
+   RETURN [e IN page | ${enterpriseFields('e')}] AS values, regions
+   }
+   RETURN q.i AS i, values, regions`;
   });
 }
 
@@ -377,6 +416,65 @@ export function countTemplate(q: EnterpriseQuery): CypherQuery {
    }
    RETURN q.i AS i, total`,
   );
+}
+
+/**
+ * Counts, in one region, of the firms of many links (each with its sub-links), as when a chain's
+ * links are each counted in a province. Sizes come from degrees first (no firm is read): when
+ * reading the region's firms once is no dearer than checking each link's firms for the region,
+ * one pass takes the region's firms (one index seek), keeps those working in an asked link's
+ * subtree, goes up `PART_OF` (at most four levels) to the asked links and counts distinct firms
+ * per asked link; otherwise each
+ * link's firms are checked for the region. Links without firms there have no row.
+ */
+export const regionLinkCountsQ = cypher(
+  'regionLinkCounts',
+  `UNWIND $keys AS q
+   CALL (q) {
+   MATCH (r:Region {code: q.regionCode})
+   WITH q, r, r.level AS level
+   CALL (r) {
+     MATCH (r)<-[:WITHIN*0..3]-(x:Region)
+     RETURN sum(COUNT { (x)<-[:LOCATED_IN]-() }) AS regionSize
+   }
+   CALL (q, regionSize) {
+     UNWIND q.linkIds AS id
+     MATCH (l:Link {id: id})
+     CALL (l) {
+       MATCH (l)<-[:PART_OF*0..4]-(s:Link)
+       RETURN sum(COUNT { (s)<-[:OPERATES_IN]-() }) AS size, collect(s) AS subs
+     }
+     RETURN collect(l) AS asked,
+       reduce(all = [], s IN collect(subs) | all + s) AS subs,
+       sum(CASE WHEN size < regionSize THEN size ELSE regionSize END) AS linkFirst
+   }
+   CALL (r, level, asked, subs, regionSize, linkFirst) {
+     ${regionBranches(
+       'r, level, asked, subs, regionSize, linkFirst',
+       'regionSize <= linkFirst AND ',
+       '',
+       `MATCH (e)-[:OPERATES_IN]->(x:Link) WHERE x IN subs
+     MATCH (x)-[:PART_OF*0..4]->(l:Link) WHERE l IN asked
+     RETURN l, count(DISTINCT e) AS total`,
+     )}
+     UNION ALL
+     WITH r, level, asked, regionSize, linkFirst WHERE regionSize > linkFirst
+     UNWIND asked AS l
+     CALL (l, r, level) {
+       MATCH (l)<-[:PART_OF*0..4]-(:Link)<-[:OPERATES_IN]-(e:Enterprise) WHERE ${codeAtLevel} = r.code
+       RETURN count(DISTINCT e) AS total
+     }
+     RETURN l, total
+   }
+   RETURN l.id AS linkId, total
+   }
+   RETURN q.i AS i, linkId, total`,
+);
+
+/** Whether `q` is a link counted in a region and nothing else (see {@link regionLinkCountsQ}). */
+function isRegionLink(q: EnterpriseQuery): boolean {
+  const shape = shapeOf(q);
+  return shape.anchor === 'link|region' && shape.residual.length === 0;
 }
 
 /** Run keys in groups of one template (and one page size), each group one round trip. */
@@ -422,31 +520,85 @@ function filterParams(q: EnterpriseQuery): Record<string, unknown> {
   };
 }
 
-const PageRows = z.array(EnterpriseModel);
+const PageRows = z.object({ values: z.array(EnterpriseModel), regions: z.array(RegionModel).default([]) });
 
-/** Pages for many connections at once (the `enterprisePage` DataLoader's batch function). */
+/**
+ * Pages for many connections at once (the `enterprisePage` DataLoader's batch function), each
+ * with the regions its key asked for.
+ */
 export function enterprisePages(
   executor: Executor,
   keys: readonly EnterprisePageQuery[],
-): Promise<EnterpriseRecord[][]> {
+): Promise<EnterprisePage[]> {
   return grouped(
     executor,
     keys,
     pageTemplate,
     (k) => k.limit,
-    (k) => ({ ...filterParams(k), afterV: k.after?.v ?? null, afterId: k.after?.id ?? null }),
-    (row) => PageRows.parse(row.values),
+    (k) => ({
+      ...filterParams(k),
+      afterV: k.after?.v ?? null,
+      afterId: k.after?.id ?? null,
+      ...(k.regions?.length ? { regionProps: k.regions } : {}),
+    }),
+    (row) => {
+      const { values, regions } = PageRows.parse(row);
+      return { rows: values, regions };
+    },
   );
 }
 
-/** Counts for many connections at once (the `enterpriseCount` DataLoader's batch function). */
-export function enterpriseCounts(executor: Executor, keys: readonly EnterpriseQuery[]): Promise<number[]> {
-  return grouped(
-    executor,
-    keys,
-    countTemplate,
-    () => null,
-    filterParams,
-    (row) => z.number().int().parse(row.total),
-  );
+const RegionLinkCountRow = z.object({ i: z.number().int(), linkId: z.string(), total: z.number().int() });
+
+/**
+ * Counts for many connections at once (the `enterpriseCount` DataLoader's batch function). Two or
+ * more links counted in the same region (and nothing else) share one {@link regionLinkCountsQ}
+ * round trip; every other key is counted by the template of its shape.
+ */
+export async function enterpriseCounts(
+  executor: Executor,
+  keys: readonly EnterpriseQuery[],
+): Promise<number[]> {
+  const byRegion = new Map<string, number[]>();
+  keys.forEach((k, i) => {
+    if (!isRegionLink(k)) return;
+    const idx = byRegion.get(k.regionCode!);
+    if (idx) idx.push(i);
+    else byRegion.set(k.regionCode!, [i]);
+  });
+  const shared = [...byRegion.entries()].filter(([, idx]) => idx.length > 1);
+  const alone = new Set(keys.keys());
+  for (const [, idx] of shared) for (const i of idx) alone.delete(i);
+  const aloneIdx = [...alone];
+  const out = new Array<number>(keys.length);
+  await Promise.all([
+    grouped(
+      executor,
+      aloneIdx.map((i) => keys[i]!),
+      countTemplate,
+      () => null,
+      filterParams,
+      (row) => z.number().int().parse(row.total),
+    ).then((totals) => totals.forEach((t, j) => (out[aloneIdx[j]!] = t))),
+    shared.length === 0
+      ? null
+      : executor
+          .read(regionLinkCountsQ, {
+            keys: shared.map(([regionCode, idx], i) => ({
+              i,
+              regionCode,
+              linkIds: [...new Set(idx.map((k) => keys[k]!.linkId!))],
+            })),
+          })
+          .then((rows) => {
+            const found = new Map<string, number>();
+            for (const row of rows.map((r) => RegionLinkCountRow.parse(r))) {
+              found.set(`${row.i}|${row.linkId}`, row.total);
+            }
+            shared.forEach(([, idx], i) => {
+              for (const k of idx) out[k] = found.get(`${i}|${keys[k]!.linkId!}`) ?? 0;
+            });
+          }),
+  ]);
+  return out;
 }
