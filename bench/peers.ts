@@ -473,8 +473,11 @@ async function main() {
     out.push(`| --- | --- | --- | --- | --- |`);
     const get = (q: QuestionId, c: Contender, n: number) =>
       rows.find((r) => r.question === q && r.contender === c && r.concurrency === n);
+    // A contender with no answer in its cell (timeouts, skipped) has no ratio, not NaN.
     const ratio = (a?: Row, b?: Row) =>
-      a && b ? `${(a.p50 / b.p50).toFixed(2)} (${(b.rps / a.rps).toFixed(2)})` : '—';
+      a && b && Number.isFinite(a.p50) && Number.isFinite(b.p50)
+        ? `${(a.p50 / b.p50).toFixed(2)} (${(b.rps / a.rps).toFixed(2)})`
+        : 'no answer';
     for (const q of questions)
       for (const n of levels) {
         const cmRow = get(q, 'chainmap', n);

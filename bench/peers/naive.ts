@@ -266,7 +266,13 @@ async function gapTargets(args: {
       target,
       weights,
     );
-    hits.push({ id: f!.id as string, link: target.link, score: scored.score, factors: scored.factors });
+    hits.push({
+      id: f!.id as string,
+      link: target.link,
+      gap: target.gap,
+      score: scored.score,
+      factors: scored.factors,
+    });
   }
   hits.sort(compareHits);
   return { totalCount: hits.length, hits: hits.slice(0, args.first ?? 20) };
