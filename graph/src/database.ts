@@ -2,7 +2,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import type { Config } from './config.js';
 import { Executor, type QueryEvent } from './executor.js';
 import type { Logger } from './logger.js';
-import { startLocalNeo4j, type LocalNeo4j } from './launcher/local-neo4j.js';
+import { runningLocalNeo4j, startLocalNeo4j, type LocalNeo4j } from './launcher/local-neo4j.js';
 
 /**
  * A driver tuned to fail fast: when Neo4j is down a request gets an error within seconds
@@ -30,8 +30,9 @@ export interface Database {
 }
 
 /**
- * Connect to the configured Neo4j, or, when NEO4J_URI is unset, start the embedded one from
- * graph/launcher and connect to that. Waits until the server answers.
+ * Connect to the configured Neo4j, or, when NEO4J_URI is unset, to the embedded one already
+ * running on the data folder, or else start the embedded one from graph/launcher and connect to
+ * that. Waits until the server answers.
  */
 export async function openDatabase(
   config: Config,
@@ -42,6 +43,18 @@ export async function openDatabase(
   let uri = config.NEO4J_URI;
   if (!uri) {
     if (opts.startLocal === false) throw new Error('NEO4J_URI is not set');
+    // `npm start` (or `npm run neo4j`) may already run it on this data folder: use that one (a
+    // command-line tool run beside the product) rather than refuse; it is not ours to stop.
+    const running = opts.fresh ? undefined : await runningLocalNeo4j(config.NEO4J_DATA_DIR);
+    if (running) {
+      logger.info(
+        { pid: running.pid },
+        `NEO4J_URI is unset: using the embedded Neo4j running on ${running.uri}`,
+      );
+      uri = running.uri;
+    }
+  }
+  if (!uri) {
     logger.info('NEO4J_URI is unset: starting the embedded Neo4j (graph/launcher)');
     local = await startLocalNeo4j({
       port: config.NEO4J_BOLT_PORT,
@@ -77,4 +90,14 @@ export async function openDatabase(
       await local?.stop();
     },
   };
+}
+
+/** For command-line entry points: say why the database cannot be opened and exit 1 instead of throwing. */
+export async function openDatabaseOrExit(config: Config, logger: Logger): Promise<Database> {
+  try {
+    return await openDatabase(config, logger);
+  } catch (e) {
+    process.stderr.write(`cannot open the database: ${(e as Error).message}\n`);
+    process.exit(1);
+  }
 }

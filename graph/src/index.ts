@@ -20,6 +20,6 @@ export {
   type Row,
   type Tx,
 } from './executor.js';
-export { createDriver, openDatabase, type Database } from './database.js';
+export { createDriver, openDatabase, openDatabaseOrExit, type Database } from './database.js';
 export { migrate, readMigrations, splitStatements, MIGRATIONS_DIR, type MigrateResult } from './migrate.js';
 export { startLocalNeo4j, type LocalNeo4j, type LocalNeo4jOptions } from './launcher/local-neo4j.js';

@@ -5,7 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalNeo4j, type LocalNeo4j, type LocalNeo4jOptions } from './local-neo4j.js';
+import {
+  runningLocalNeo4j,
+  startLocalNeo4j,
+  type LocalNeo4j,
+  type LocalNeo4jOptions,
+} from './local-neo4j.js';
 
 // Real Neo4j JVMs on a 2-core machine: modest memory, one instance shared where possible.
 const MEMORY = { heap: '512m', pageCache: '256m' } satisfies LocalNeo4jOptions;
@@ -102,6 +107,11 @@ describe('startLocalNeo4j', () => {
     });
     await expect(wiping).rejects.toThrow(`(pid ${first!.pid}`);
     expect(await query(first!.uri, 'RETURN 1 AS one', (r) => r.get('one').toNumber())).toEqual([1]);
+  });
+
+  it('tells another process where the running one answers (what openDatabase connects to)', async () => {
+    expect(await runningLocalNeo4j(dataDir)).toEqual({ pid: first!.pid, uri: first!.uri });
+    expect(await runningLocalNeo4j(join(dataDir, 'elsewhere'))).toBeUndefined();
   });
 
   it("falls back on Neo4j's store lock when the pid file is gone, with a clear message", async () => {

@@ -79,9 +79,22 @@ function jvmFlags(heap: string): string[] {
  * pid; Neo4j's own store lock backs that up, so two processes never write one store. The JVM also
  * shuts down cleanly by itself if this Node process dies (it watches its stdin).
  */
+/** Where the embedded Neo4j keeps its data unless told otherwise (NEO4J_DATA_DIR). */
+const DEFAULT_DATA_DIR = join(REPO_ROOT, '.data', 'neo4j');
+
+/**
+ * The embedded Neo4j another process is running on `dataDir` (the default folder when unset),
+ * by the folder's pid file: its pid and Bolt URI, or undefined when none is running there.
+ */
+export async function runningLocalNeo4j(dataDir?: string): Promise<{ pid: number; uri: string } | undefined> {
+  const record = await readPidFile(resolve(dataDir ?? DEFAULT_DATA_DIR));
+  if (!record || record.state !== 'running' || !(await isAlive(record))) return undefined;
+  return { pid: record.pid, uri: `bolt://127.0.0.1:${record.port}` };
+}
+
 export async function startLocalNeo4j(opts: LocalNeo4jOptions = {}): Promise<LocalNeo4j> {
   const port = opts.port ?? 7687;
-  const dataDir = resolve(opts.dataDir ?? join(REPO_ROOT, '.data', 'neo4j'));
+  const dataDir = resolve(opts.dataDir ?? DEFAULT_DATA_DIR);
   const heap = opts.heap ?? '2g';
   const pageCache = opts.pageCache ?? '2g';
   const log = opts.onLog ?? ((line: string) => process.stderr.write(`[neo4j] ${line}\n`));

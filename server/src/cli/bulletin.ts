@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { createLogger, loadConfigOrExit, openDatabase } from '@chainmap/graph';
+import { createLogger, loadConfigOrExit, openDatabaseOrExit } from '@chainmap/graph';
 import { GraphQLError } from 'graphql';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -46,7 +46,7 @@ if (!format) fail('--out must end in .xlsx or .md');
 
 const config = loadConfigOrExit();
 const logger = createLogger(config.LOG_LEVEL, 'bulletin');
-const db = await openDatabase(config, logger);
+const db = await openDatabaseOrExit(config, logger);
 try {
   // Run on the operator's own machine with the database's credentials: the whole pipeline is theirs.
   const ctx = await createContextFactory({

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { createLogger, loadConfigOrExit, openDatabase } from '@chainmap/graph';
+import { createLogger, loadConfigOrExit, openDatabaseOrExit } from '@chainmap/graph';
 import { GraphQLError } from 'graphql';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -66,7 +66,7 @@ if (values.sheet && !(values.sheet in SHEETS))
 
 const config = loadConfigOrExit();
 const logger = createLogger(config.LOG_LEVEL, 'export-map');
-const db = await openDatabase(config, logger);
+const db = await openDatabaseOrExit(config, logger);
 try {
   // Run on the operator's own machine with the database's credentials: the whole pipeline is theirs.
   const ctx = await createContextFactory({
