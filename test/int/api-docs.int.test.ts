@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { openTestDb, type TestDb } from '../support/db.js';
+import type { TestApi } from '../support/api.js';
 import { data } from '../support/gql.js';
-import { buildWorld } from '../support/world.js';
+import { openWorld, type World } from '../support/world-api.js';
 
 // Every ```graphql example of docs/api.md runs without errors, in order, against a small graph
 // holding the ids they use (the test world plus the default seed's ids, added through the API's
@@ -37,21 +36,15 @@ const FIXTURE = `mutation DocsFixture {
     plannedProductionOn: "2027-10-31" }) { key }
 }`;
 
-let db: TestDb;
 let api: TestApi;
+let world: World | undefined;
 
 beforeAll(async () => {
-  db = await openTestDb();
-  await db.reset();
-  await buildWorld(db.executor);
-  api = await startTestApi();
+  ({ api } = world = await openWorld());
   await data(api, FIXTURE);
 });
 
-afterAll(async () => {
-  await api?.stop();
-  await db?.close();
-});
+afterAll(() => world?.close());
 
 describe('docs/api.md', () => {
   it('has examples, one named operation each', () => {

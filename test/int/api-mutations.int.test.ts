@@ -1,28 +1,23 @@
 import { cypher } from '@chainmap/graph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../server/src/core/relay.js';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { openTestDb, type TestDb } from '../support/db.js';
+import type { TestApi } from '../support/api.js';
+import type { TestDb } from '../support/db.js';
 import { data, error } from '../support/gql.js';
-import { buildWorld } from '../support/world.js';
+import { openWorld, type World } from '../support/world-api.js';
 
 // The write side, part 1: chains, links, SUPPLIES, enterprises, their links and ties; the
 // runner's validation, NOT_FOUND, version conflicts and transactions.
 
 let db: TestDb;
 let api: TestApi;
+let world: World | undefined;
 
 beforeAll(async () => {
-  db = await openTestDb();
-  await db.reset();
-  await buildWorld(db.executor);
-  api = await startTestApi();
+  ({ db, api } = world = await openWorld());
 });
 
-afterAll(async () => {
-  await api?.stop();
-  await db?.close();
-});
+afterAll(() => world?.close());
 
 /** One row of a read straight from the graph, to check what a mutation stored. */
 async function graph(text: string, params: Record<string, unknown> = {}) {

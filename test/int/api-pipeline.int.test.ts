@@ -1,24 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../server/src/core/relay.js';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { openTestDb, type TestDb } from '../support/db.js';
+import type { TestApi } from '../support/api.js';
 import { data, error } from '../support/gql.js';
-import { buildWorld } from '../support/world.js';
+import { openWorld, type World } from '../support/world-api.js';
 
-let db: TestDb;
 let api: TestApi;
+let world: World | undefined;
 
 beforeAll(async () => {
-  db = await openTestDb();
-  await db.reset();
-  await buildWorld(db.executor);
-  api = await startTestApi();
+  ({ api } = world = await openWorld());
 });
 
-afterAll(async () => {
-  await api?.stop();
-  await db?.close();
-});
+afterAll(() => world?.close());
 
 interface ProjectPage {
   projects: {

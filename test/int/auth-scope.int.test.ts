@@ -1,11 +1,11 @@
 import { cypher } from '@chainmap/graph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../server/src/core/relay.js';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { openTestDb, type TestDb } from '../support/db.js';
+import type { TestApi } from '../support/api.js';
+import type { TestDb } from '../support/db.js';
 import { as, data } from '../support/gql.js';
 import type { TestUserName } from '../support/users.js';
-import { buildWorld } from '../support/world.js';
+import { openWorld, type World } from '../support/world-api.js';
 
 // Who may see and change what, per role, against the test world (support/world.ts): 咸宁 has
 // task forces for nev and pack at city level, projects in its zone (nev) and in 嘉鱼县 (pack);
@@ -13,18 +13,13 @@ import { buildWorld } from '../support/world.js';
 
 let db: TestDb;
 let api: TestApi;
+let world: World | undefined;
 
 beforeAll(async () => {
-  db = await openTestDb();
-  await db.reset();
-  await buildWorld(db.executor);
-  api = await startTestApi();
+  ({ db, api } = world = await openWorld());
 });
 
-afterAll(async () => {
-  await api?.stop();
-  await db?.close();
-});
+afterAll(() => world?.close());
 
 const READ = `{
   projects(first: 50) { totalCount edges { node { key taskForce { key } events { stage } funds { amount } } } }

@@ -2,27 +2,22 @@ import { cypher } from '@chainmap/graph';
 import { authSettings, issueToken } from '@chainmap/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api.js';
-import { openTestDb, testConfig, type TestDb } from '../support/db.js';
+import { testConfig, type TestDb } from '../support/db.js';
 import { TEST_PASSWORD, TEST_USERS } from '../support/users.js';
-import { buildWorld } from '../support/world.js';
+import { openWorld, type World } from '../support/world-api.js';
 
 // Signing in, tokens (signature, expiry, issuer, audience), the anonymous-read setting and the
 // abuse limits, over HTTP against the real API.
 
 let db: TestDb;
 let api: TestApi;
+let world: World | undefined;
 
 beforeAll(async () => {
-  db = await openTestDb();
-  await db.reset();
-  await buildWorld(db.executor);
-  api = await startTestApi({}, { as: null });
+  ({ db, api } = world = await openWorld({ as: null }));
 });
 
-afterAll(async () => {
-  await api?.stop();
-  await db?.close();
-});
+afterAll(() => world?.close());
 
 const SIGN_IN = `mutation ($u: String!, $p: String!) { signIn(username: $u, password: $p) { token expiresAt user { username role regionCode } } }`;
 const ME = `{ me { username role regionCode region { name } chains { key } can { editProjects editTaskForces editCatalog readAudit } } }`;

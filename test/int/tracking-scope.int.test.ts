@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api.js';
-import { openTestDb, type TestDb } from '../support/db.js';
+import type { TestApi } from '../support/api.js';
 import { as, data, error } from '../support/gql.js';
 import type { TestUserName } from '../support/users.js';
-import { buildWorld } from '../support/world.js';
+import { openWorld, type World } from '../support/world-api.js';
 
 // The tracking reads (考核、排位、预警、通报、链长责任、走访记录) within the reader's scope
 // (docs/security.md): a region wholly outside it is FORBIDDEN, a region above it is narrowed to
@@ -13,20 +12,14 @@ import { buildWorld } from '../support/world.js';
 // (pr-catl-xn, signed 2021-06-01, 50亿) and two 绿色包装 projects in 嘉鱼 (pr-paper-jy, started
 // 2021-07-20, 3.5亿; pr-undated); 汉中 610700 has its own 新能源汽车 project (pr-catl-hz).
 
-let db: TestDb;
 let api: TestApi;
+let world: World | undefined;
 
 beforeAll(async () => {
-  db = await openTestDb();
-  await db.reset();
-  await buildWorld(db.executor);
-  api = await startTestApi();
+  ({ api } = world = await openWorld());
 });
 
-afterAll(async () => {
-  await api?.stop();
-  await db?.close();
-});
+afterAll(() => world?.close());
 
 interface Lines {
   region: { code: string };
