@@ -1,7 +1,6 @@
 import type { LinkRecord } from '../chain/chain.model.js';
 import type { Context } from '../core/context.js';
 import type { EnterpriseRecord } from '../enterprise/enterprise.model.js';
-import { cached } from './engine.cache.js';
 import { LINK_DEPTH, type GapKind, type Weights } from './engine.defaults.js';
 import type { CatalogRow, LinkFirmsRow } from './engine.model.js';
 import { readCatalog, readHitDetails, readLinkFirms, readRegionContext } from './engine.store.js';
@@ -64,8 +63,8 @@ export function buildCatalog(row: CatalogRow): Catalog {
   return cat;
 }
 
-/** A link and the links below it through PART_OF, at most LINK_DEPTH levels. */
-export function subtree(cat: Catalog, id: string): string[] {
+/** A link and the links below it through PART_OF, at most LINK_DEPTH levels (of the catalog, or of any tree given as its children). */
+export function subtree(cat: Pick<Catalog, 'children'>, id: string): string[] {
   const out = [id];
   let level = [id];
   for (let d = 0; d < LINK_DEPTH && level.length; d++) {
@@ -132,7 +131,7 @@ export interface At {
 
 export function catalogAt({ ctx, bookmark }: At): Promise<Catalog> {
   const executor = ctx.executor;
-  return cached(ctx.engineCache, 'catalog', '', bookmark, async () => {
+  return ctx.engineCache.load('catalog', '', bookmark, async () => {
     const { value, bookmark: b } = await readCatalog(executor);
     return { value: buildCatalog(value), bookmark: b };
   });
@@ -204,23 +203,17 @@ export interface RegionContext {
 export async function regionContextAt({ ctx, bookmark }: At, regionCode: string): Promise<RegionContext> {
   const scope = (await ctx.viewer.scope()).param;
   const executor = ctx.executor;
-  return cached(
-    ctx.engineCache,
-    'regionTies',
-    `${regionCode}|${JSON.stringify(scope)}`,
-    bookmark,
-    async () => {
-      const { value, bookmark: b } = await readRegionContext(executor, scope, regionCode);
-      return {
-        value: {
-          ties: new Map(value?.ties ?? []),
-          library: new Set(value?.library ?? []),
-          projects: new Set(value?.projects ?? []),
-        },
-        bookmark: b,
-      };
-    },
-  );
+  return ctx.engineCache.load('regionTies', `${regionCode}|${JSON.stringify(scope)}`, bookmark, async () => {
+    const { value, bookmark: b } = await readRegionContext(executor, scope, regionCode);
+    return {
+      value: {
+        ties: new Map(value?.ties ?? []),
+        library: new Set(value?.library ?? []),
+        projects: new Set(value?.projects ?? []),
+      },
+      bookmark: b,
+    };
+  });
 }
 
 /** A candidate for some target links: a firm working in one of them or in a sub-link. */

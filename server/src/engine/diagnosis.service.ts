@@ -14,7 +14,6 @@ import {
 } from './diagnosis.logic.js';
 import { resolveThresholds, type ThresholdsArg } from './engine.args.js';
 import { ANCHOR_TAGS, ANCHORS_PER_LINK, type GapKind, type Thresholds } from './engine.defaults.js';
-import { cached } from './engine.cache.js';
 import type { DiagnosisRow, NationalRow } from './engine.model.js';
 import type { DiagnosisRecord, LinkDiagnosisRecord } from './engine.records.js';
 import { readChainShape, readLocalPresence, readNational } from './engine.store.js';
@@ -115,7 +114,7 @@ export async function diagnoseAt(
   if (!shape.chain) throw notFound('Chain', args.chainId);
   if (!shape.region) throw notFound('Region', args.regionCode);
   const [presence, national] = await Promise.all([
-    cached(ctx.engineCache, 'local', `${chainId}\u0000${regionCode}`, bookmark, () =>
+    ctx.engineCache.load('local', `${chainId}\u0000${regionCode}`, bookmark, () =>
       readLocalPresence(executor, {
         chainId,
         regionCode,
@@ -123,7 +122,7 @@ export async function diagnoseAt(
         anchorCap: ANCHORS_PER_LINK,
       }),
     ),
-    cached(ctx.engineCache, 'national', chainId, bookmark, () => readNational(executor, chainId)),
+    ctx.engineCache.load('national', chainId, bookmark, () => readNational(executor, chainId)),
   ]);
   // Deleted between the reads: as if it had never been found.
   if (!national || !presence)

@@ -1,6 +1,6 @@
 import { createLogger } from '@chainmap/graph';
 import { describe, expect, it } from 'vitest';
-import { cached, EngineCache } from './engine.cache.js';
+import { EngineCache } from './engine.cache.js';
 
 describe('EngineCache', () => {
   it('serves an entry only at the bookmark it was read at, and a new bookmark retires them all', () => {
@@ -44,14 +44,14 @@ describe('EngineCache', () => {
 
   it('stores what it loads only when nothing was committed since the request’s first read', async () => {
     const c = new EngineCache();
-    expect(await cached(c, 'national', 'nev', 'B1', async () => ({ value: 'moved', bookmark: 'B2' }))).toBe(
+    expect(await c.load('national', 'nev', 'B1', async () => ({ value: 'moved', bookmark: 'B2' }))).toBe(
       'moved',
     );
     expect(c.get('national', 'nev', 'B1')).toBeUndefined();
     expect(c.get('national', 'nev', 'B2')).toBeUndefined();
-    await cached(c, 'national', 'nev', 'B1', async () => ({ value: 'same', bookmark: 'B1' }));
+    await c.load('national', 'nev', 'B1', async () => ({ value: 'same', bookmark: 'B1' }));
     let loads = 0;
-    const again = await cached(c, 'national', 'nev', 'B1', async () => ({
+    const again = await c.load('national', 'nev', 'B1', async () => ({
       value: String(++loads),
       bookmark: 'B1',
     }));
@@ -68,7 +68,7 @@ describe('EngineCache', () => {
       await gate;
       return { value: 'figures', bookmark: 'B1' };
     };
-    const asks = Array.from({ length: 5 }, () => cached(c, 'national', 'nev', 'B1', load));
+    const asks = Array.from({ length: 5 }, () => c.load('national', 'nev', 'B1', load));
     expect(c.isLoading('national', 'nev', 'B1')).toBe(true);
     release();
     expect(await Promise.all(asks)).toEqual(Array(5).fill('figures'));
@@ -76,11 +76,11 @@ describe('EngineCache', () => {
     expect(c.isLoading('national', 'nev', 'B1')).toBe(false);
     // A failed load is not remembered: the next request reads again.
     await expect(
-      cached(c, 'local', 'x', 'B1', async () => {
+      c.load('local', 'x', 'B1', async () => {
         throw new Error('Neo4j away');
       }),
     ).rejects.toThrow('Neo4j away');
-    expect(await cached(c, 'local', 'x', 'B1', async () => ({ value: 'back', bookmark: 'B1' }))).toBe('back');
+    expect(await c.load('local', 'x', 'B1', async () => ({ value: 'back', bookmark: 'B1' }))).toBe('back');
   });
 
   it('never lets a value read at a state already left bring that state back', () => {
@@ -102,8 +102,8 @@ describe('EngineCache', () => {
       reads.push(key);
       return { value: `${key}@${state}`, bookmark: state };
     };
-    await cached(c, 'linkFirms', 'nev.cell', 'B1', loader('nev.cell'));
-    await cached(c, 'national', 'nev', 'B1', loader('nev'));
+    await c.load('linkFirms', 'nev.cell', 'B1', loader('nev.cell'));
+    await c.load('national', 'nev', 'B1', loader('nev'));
     c.put('regionTies', 'unused', 'B1', 'no reload');
     reads.length = 0;
 
@@ -135,7 +135,7 @@ describe('EngineCache', () => {
   it('stops refreshing when stopped', async () => {
     const c = new EngineCache({ refresh: { logger: createLogger('silent', 'test') } });
     let reads = 0;
-    await cached(c, 'national', 'nev', 'B1', async () => ({ value: ++reads, bookmark: 'B1' }));
+    await c.load('national', 'nev', 'B1', async () => ({ value: ++reads, bookmark: 'B1' }));
     await c.stop();
     c.committed('B2');
     await c.settled();
@@ -149,11 +149,11 @@ describe('EngineCache', () => {
       reads.push(key);
       return { value: key, bookmark: state };
     };
-    await cached(c, 'national', 'a', 'B1', loader('a', 'B2'));
+    await c.load('national', 'a', 'B1', loader('a', 'B2'));
     c.put('national', 'a', 'B1', 'a', 1, loader('a', 'B2'));
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const asked = cached(c, 'local', 'mine', 'B2', async () => {
+    const asked = c.load('local', 'mine', 'B2', async () => {
       await gate;
       reads.push('mine');
       return { value: 'mine', bookmark: 'B2' };

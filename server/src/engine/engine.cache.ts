@@ -326,15 +326,3 @@ export class EngineCache {
     }
   }
 }
-
-/** The cached value for `key` at `bookmark`, or `load` it (see {@link EngineCache.load}). */
-export function cached<T>(
-  cache: EngineCache,
-  kind: Kind,
-  key: string,
-  bookmark: string,
-  load: Load<T>,
-  weightOf?: (value: T) => number,
-): Promise<T> {
-  return cache.load(kind, key, bookmark, load, weightOf);
-}

@@ -30,7 +30,6 @@ import {
   DEFAULT_FIRST,
   DEFAULT_PER_LINK,
   EXTENSION_SEVERITY,
-  LINK_DEPTH,
   MAX_FIRST,
   MAX_PER_LINK,
   STRENGTHEN_SEVERITY,
@@ -100,18 +99,12 @@ export interface Prepared {
   scoring: Scoring;
 }
 
-/** A link and the links below it among the chain's own, at most LINK_DEPTH levels. */
-function chainSubtree(d: DiagnosisRecord, id: string): string[] {
+/** The chain's own links as a tree (parent → children), from its diagnosis. */
+function chainTree(d: DiagnosisRecord): Pick<Catalog, 'children'> {
   const children = new Map<string, string[]>();
   for (const l of d.links)
     if (l.parentId) children.set(l.parentId, [...(children.get(l.parentId) ?? []), l.link.key]);
-  const out = [id];
-  let level = [id];
-  for (let depth = 0; depth < LINK_DEPTH && level.length; depth++) {
-    level = level.flatMap((x) => children.get(x) ?? []);
-    out.push(...level);
-  }
-  return out;
+  return { children };
 }
 
 export async function prepare(
@@ -120,12 +113,13 @@ export async function prepare(
   targetIds: readonly string[],
   opts: { zones: readonly string[]; weights: Weights; region: boolean },
 ): Promise<Prepared> {
+  const tree = chainTree(d);
   const [catalog, region, known] = await Promise.all([
     catalogAt(at),
     opts.region ? regionContextAt(at, d.region.code) : NO_REGION,
     firmsOf(
       at,
-      targetIds.flatMap((t) => chainSubtree(d, t)),
+      targetIds.flatMap((t) => subtree(tree, t)),
     ),
   ]);
   const rest = targetIds.flatMap((t) => subtree(catalog, t)).filter((id) => !known.has(id));
