@@ -41,14 +41,18 @@ export const searchTextQ = cypher(
 );
 
 // searchOneChar: one Chinese character. Enterprises by prefix (range index, in name order),
-// then by substring (text index); the small labels by substring, shortest names first.
+// then by substring (text index); the small labels by substring, shortest names first. The
+// index hints keep that plan on small graphs too, where the planner may take the text index
+// for the prefix and lose the name order.
 export const searchOneCharQ = cypher(
   'searchOneChar',
   `CALL () {
-     MATCH (node:Enterprise) WHERE node.name STARTS WITH $char
+     MATCH (node:Enterprise) USING RANGE INDEX node:Enterprise(name)
+     WHERE node.name STARTS WITH $char
      RETURN node, null AS score, 'PREFIX' AS match LIMIT $limit
      UNION ALL
-     MATCH (node:Enterprise) WHERE node.name CONTAINS $char AND NOT node.name STARTS WITH $char
+     MATCH (node:Enterprise) USING TEXT INDEX node:Enterprise(name)
+     WHERE node.name CONTAINS $char AND NOT node.name STARTS WITH $char
      RETURN node, null AS score, 'CONTAINS' AS match LIMIT $limit
      UNION ALL
      MATCH (node:Chain|Link|Region)
