@@ -10,13 +10,19 @@
 // for ChainMap, bench/dist/peers/neo4j-graphql.js, bench/dist/peers/naive.js) on the same
 // Neo4j; each question is first asked once of every contender and the answers are checked equal
 // (in full, or on the shared part where @neo4j/graphql cannot compute the answer; see
-// questions.ts); then, for each concurrency, question and contender in turn: the same warm-up,
-// then the measurement. HTTP contenders are driven by autocannon (keep-alive connections = the
+// questions.ts); then every question is asked of every contender for the same time at once
+// (--prewarm: Neo4j's page cache, plan cache and JIT, and each API's, are warm before anyone is
+// measured, whatever the order); then, for each concurrency, question and contender in turn: the
+// same warm-up, then the measurement. Beside the questions, each HTTP contender is measured on
+// `{ __typename }`, a request that reads nothing: the fixed cost of HTTP, JSON and GraphQL, which
+// the in-process floor does not pay (the ratio `ChainMap ÷ (floor + empty request)` sets it
+// aside). HTTP contenders are driven by autocannon (keep-alive connections = the
 // concurrency, POST JSON, every response's latency recorded); the floor by the same number of
 // async workers looping on the driver in this process. Peak RSS of each API process is its
 // VmHWM, reset (/proc/<pid>/clear_refs) before each concurrency level.
 //
-// Options: --concurrency 1,8,32 --duration S (10 s measured) --warmup S (3 s) --timeout S (60 s a
+// Options: --concurrency 1,8,32 --duration S (10 s measured) --warmup S (3 s) --prewarm S (5 s
+// per question and contender, at concurrency 8, before any measurement) --timeout S (60 s a
 // request) --questions countyLink,diagnosis,gapTargets,provinceCounts
 // --contenders raw,chainmap,neo4j-graphql,naive --chain health --city 421200
 // --gap-link ID (default: the diagnosis' most severe gap) --link nev.battery-materials
@@ -47,6 +53,7 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string', default: '1,8,32' },
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '3' },
+    prewarm: { type: 'string', default: '5' },
     timeout: { type: 'string', default: '60' },
     questions: { type: 'string', default: QUESTION_IDS.join(',') },
     contenders: { type: 'string', default: 'raw,chainmap,neo4j-graphql,naive' },
@@ -75,6 +82,7 @@ const questions = args.questions.split(',') as QuestionId[];
 const levels = args.concurrency.split(',').map(Number);
 const duration = Number(args.duration);
 const warmup = Number(args.warmup);
+const prewarm = Number(args.prewarm);
 const log = (line: string) => process.stderr.write(`[peers] ${line}\n`);
 
 const loadAverage = () => Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
@@ -244,8 +252,11 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
 };
 
+/** The request that reads nothing: what HTTP, JSON and GraphQL cost an HTTP contender alone. */
+const EMPTY: HttpAsk = { query: '{ __typename }', variables: {}, normal: () => null };
+
 interface Row {
-  question: QuestionId;
+  question: QuestionId | 'empty';
   contender: Contender;
   concurrency: number;
   p50: number;
@@ -367,6 +378,16 @@ async function main() {
       }
     }
 
+    // Everyone warm before anyone is measured.
+    if (prewarm > 0) {
+      log(`prewarm: ${prewarm} s per question and contender at concurrency 8`);
+      for (const q of questions)
+        for (const c of CONTENDERS.filter((x) => chosen.includes(x))) {
+          if (c === 'raw') await viaDriver(raw[q], 8, prewarm);
+          else await viaHttp(servers.get(c)!.url, asks[c][q], 8, { seconds: prewarm });
+        }
+    }
+
     const rows: Row[] = [];
     /** Question/contender pairs too slow to measure at a higher concurrency in a sane time. */
     const tooSlow = new Map<string, string>();
@@ -435,6 +456,27 @@ async function main() {
           );
         }
       }
+      for (const c of CONTENDERS.filter((x) => x !== 'raw' && chosen.includes(x))) {
+        const l0 = loadAverage();
+        const url = servers.get(c)!.url;
+        await viaHttp(url, EMPTY, connections, { seconds: warmup });
+        const sample = await viaHttp(url, EMPTY, connections, { seconds: duration });
+        const row: Row = {
+          question: 'empty',
+          contender: c,
+          concurrency: connections,
+          p50: pct(sample.latencies, 50),
+          p95: pct(sample.latencies, 95),
+          p99: pct(sample.latencies, 99),
+          rps: sample.latencies.length / sample.seconds,
+          requests: sample.latencies.length,
+          errors: sample.errors,
+          sizes: sample.sizes,
+          loadAverage: Math.round(((l0 + loadAverage()) / 2) * 10) / 10,
+        };
+        rows.push(row);
+        log(`c=${connections} empty request ${c}: p50 ${row.p50.toFixed(2)} ms, ${row.rps.toFixed(0)} req/s`);
+      }
     }
 
     // The report.
@@ -466,12 +508,23 @@ async function main() {
         }
       out.push(...notes.map((n) => `${n}  `), '');
     }
+    out.push('empty request (`{ __typename }`: HTTP, JSON and GraphQL, no database)');
+    out.push(`| contender | c | p50 ms | p95 ms | p99 ms | req/s | errors |`);
+    out.push(`| --- | --- | --- | --- | --- | --- | --- |`);
+    for (const r of rows.filter((x) => x.question === 'empty'))
+      out.push(
+        `| ${r.contender} | ${r.concurrency} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.p99.toFixed(2)} | ${f(r.rps)} | ${r.errors} |`,
+      );
+    out.push('');
     out.push(
-      'Ratios (p50 latency; in brackets: throughput of the other ÷ ChainMap or ChainMap ÷ floor, inverted so > 1 means slower):',
+      'Ratios (p50 latency; in brackets: throughput of the other ÷ ChainMap or ChainMap ÷ floor, inverted so > 1 means slower;',
+      "floor + empty: the floor plus ChainMap's own empty request, the least any HTTP answer could take):",
     );
-    out.push(`| question | c | ChainMap ÷ floor | @neo4j/graphql ÷ ChainMap | naive ÷ ChainMap |`);
-    out.push(`| --- | --- | --- | --- | --- |`);
-    const get = (q: QuestionId, c: Contender, n: number) =>
+    out.push(
+      `| question | c | ChainMap ÷ floor | ChainMap ÷ (floor + empty) | @neo4j/graphql ÷ ChainMap | naive ÷ ChainMap |`,
+    );
+    out.push(`| --- | --- | --- | --- | --- | --- |`);
+    const get = (q: QuestionId | 'empty', c: Contender, n: number) =>
       rows.find((r) => r.question === q && r.contender === c && r.concurrency === n);
     // A contender with no answer in its cell (timeouts, skipped) has no ratio, not NaN.
     const ratio = (a?: Row, b?: Row) =>
@@ -481,8 +534,14 @@ async function main() {
     for (const q of questions)
       for (const n of levels) {
         const cmRow = get(q, 'chainmap', n);
+        const floor = get(q, 'raw', n);
+        const empty = get('empty', 'chainmap', n);
+        const http =
+          cmRow && floor && empty && [cmRow.p50, floor.p50, empty.p50].every(Number.isFinite)
+            ? (cmRow.p50 / (floor.p50 + empty.p50)).toFixed(2)
+            : 'no answer';
         out.push(
-          `| ${q} | ${n} | ${ratio(cmRow, get(q, 'raw', n))} | ${ratio(get(q, 'neo4j-graphql', n), cmRow)} | ${ratio(get(q, 'naive', n), cmRow)} |`,
+          `| ${q} | ${n} | ${ratio(cmRow, floor)} | ${http} | ${ratio(get(q, 'neo4j-graphql', n), cmRow)} | ${ratio(get(q, 'naive', n), cmRow)} |`,
         );
       }
     process.stdout.write(`${out.join('\n')}\n`);

@@ -54,6 +54,9 @@ export async function startApp(deps: AppDeps): Promise<App> {
   }
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on computed answers: express would hash every GraphQL and export body for a 304
+  // that a POST never gets (static files keep serve-static's own ETags).
+  app.set('etag', false);
   // Behind a reverse proxy, TRUST_PROXY tells express which X-Forwarded-For hops to believe, so
   // that per-address limits count clients rather than the proxy.
   if (config.TRUST_PROXY) {
