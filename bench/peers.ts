@@ -216,12 +216,17 @@ async function viaHttp(
       sizes.add(bytes);
     });
   });
-  return {
-    latencies,
-    seconds: (performance.now() - started) / 1000,
-    errors: errors + result.errors + result.timeouts,
-    sizes: sizes.size,
-  };
+  const seconds = (performance.now() - started) / 1000;
+  // A run for some seconds stops with requests still in flight, whose queries go on in Neo4j:
+  // wait as long as the slowest answer took (the request timeout if none came) before the next
+  // cell, so that they do not weigh on it.
+  if ('seconds' in run) {
+    const slowest = latencies.length
+      ? latencies.reduce((a, b) => (a > b ? a : b))
+      : Number(args.timeout) * 1000;
+    await new Promise((r) => setTimeout(r, Math.min(slowest, Number(args.timeout) * 1000)));
+  }
+  return { latencies, seconds, errors: errors + result.errors + result.timeouts, sizes: sizes.size };
 }
 
 /** `connections` workers calling `fn` back to back for `seconds`. */
@@ -379,12 +384,17 @@ async function main() {
     }
 
     // Everyone warm before anyone is measured.
+    // One request at a time, each awaited, so that no slow contender's query is still running
+    // in Neo4j when the measurements start.
     if (prewarm > 0) {
-      log(`prewarm: ${prewarm} s per question and contender at concurrency 8`);
+      log(`prewarm: ${prewarm} s per question and contender, one request at a time`);
       for (const q of questions)
         for (const c of CONTENDERS.filter((x) => chosen.includes(x))) {
-          if (c === 'raw') await viaDriver(raw[q], 8, prewarm);
-          else await viaHttp(servers.get(c)!.url, asks[c][q], 8, { seconds: prewarm });
+          const end = performance.now() + prewarm * 1000;
+          do {
+            if (c === 'raw') await raw[q]();
+            else await post(servers.get(c)!.url, asks[c][q]);
+          } while (performance.now() < end);
         }
     }
 
@@ -445,7 +455,9 @@ async function main() {
           if (!(row.p50 <= duration * 1000))
             tooSlow.set(
               `${q}/${c}`,
-              `p50 ${(row.p50 / 1000).toFixed(1)} s at concurrency ${connections}, over the ${duration} s a cell lasts`,
+              Number.isNaN(row.p50)
+                ? `no answer at concurrency ${connections} (${row.errors} requests failed or timed out at ${args.timeout} s)`
+                : `p50 ${(row.p50 / 1000).toFixed(1)} s at concurrency ${connections}, over the ${duration} s a cell lasts`,
             );
           rows.push(row);
           log(
