@@ -30,201 +30,216 @@ import { manyLoader, oneLoader, type BatchParams } from './batch.js';
  * `UNWIND $keys` query and returns results in key order, so a page of 100 rows costs one round
  * trip per relation, the same as a page of 5.
  */
-export type Loaders = ReturnType<typeof createLoaders>;
+export class Loaders {
+  private readonly made = new Map<string, unknown>();
+  /** Pipeline rows: every such query filters by the viewer's scope (auth/scope.ts). */
+  private readonly scoped: BatchParams;
 
-export function createLoaders(executor: Executor, scope: () => Promise<ScopeParam>) {
-  const made = new Map<string, unknown>();
-  const lazy = <T>(name: string, make: () => T): T => {
-    let loader = made.get(name) as T | undefined;
-    if (loader === undefined) made.set(name, (loader = make()));
+  // The getters live on the prototype: a request that uses two loaders makes two, not fifty
+  // closures (this object is built for every request).
+  constructor(
+    private readonly executor: Executor,
+    scope: () => Promise<ScopeParam>,
+  ) {
+    this.scoped = async () => ({ scope: await scope() });
+  }
+
+  private lazy<T>(name: string, make: () => T): T {
+    let loader = this.made.get(name) as T | undefined;
+    if (loader === undefined) this.made.set(name, (loader = make()));
     return loader;
-  };
-  const one = <T>(name: string, query: CypherQuery, model: ZodType<T, unknown>, params?: BatchParams) =>
-    lazy(name, () => oneLoader(executor, query, model, params));
-  const many = <T>(name: string, query: CypherQuery, model: ZodType<T, unknown>, params?: BatchParams) =>
-    lazy(name, () => manyLoader(executor, query, model, params));
-  // Pipeline rows: every such query filters by the viewer's scope (auth/scope.ts).
-  const scoped: BatchParams = async () => ({ scope: await scope() });
+  }
 
-  return {
-    // regions
-    get region() {
-      return one('region', region.regionsByCodeQ, RegionModel);
-    },
-    get regionParent() {
-      return one('regionParent', region.regionParentsQ, RegionModel);
-    },
-    get regionChildren() {
-      return many('regionChildren', region.regionChildrenQ, RegionModel);
-    },
-    get regionSourceZones() {
-      return many('regionSourceZones', region.regionSourceZonesQ, SourceZoneModel);
-    },
-    get regionKpiTargets() {
-      return many('regionKpiTargets', pipeline.regionKpiTargetsQ, KpiTargetModel, scoped);
-    },
-    get sourceZone() {
-      return one('sourceZone', region.sourceZonesByCodeQ, SourceZoneModel);
-    },
-    get sourceZoneMembers() {
-      return many('sourceZoneMembers', region.sourceZoneMembersQ, RegionModel);
-    },
+  private one<T>(name: string, query: CypherQuery, model: ZodType<T, unknown>, params?: BatchParams) {
+    return this.lazy(name, () => oneLoader(this.executor, query, model, params));
+  }
 
-    // chains and links
-    get chain() {
-      return one('chain', chain.chainsByIdQ, ChainModel);
-    },
-    /** A chain and its links in one query; {@link chainWithLinks} primes `chain` and `chainLinks`. */
-    get chainWithLinks() {
-      return one('chainWithLinks', chain.chainsWithLinksQ, ChainWithLinksModel);
-    },
-    get chainLinks() {
-      return many('chainLinks', chain.chainLinksQ, LinkModel);
-    },
-    get chainTaskForces() {
-      return many('chainTaskForces', pipeline.chainTaskForcesQ, TaskForceModel, scoped);
-    },
-    get link() {
-      return one('link', chain.linksByIdQ, LinkModel);
-    },
-    get linkChain() {
-      return one('linkChain', chain.linkChainsQ, ChainModel);
-    },
-    get linkParent() {
-      return one('linkParent', chain.linkParentsQ, LinkModel);
-    },
-    get linkSubLinks() {
-      return many('linkSubLinks', chain.linkSubLinksQ, LinkModel);
-    },
-    get linkSuppliesTo() {
-      return many('linkSuppliesTo', chain.linkSuppliesToQ, LinkModel);
-    },
-    get linkSuppliedBy() {
-      return many('linkSuppliedBy', chain.linkSuppliedByQ, LinkModel);
-    },
+  private many<T>(name: string, query: CypherQuery, model: ZodType<T, unknown>, params?: BatchParams) {
+    return this.lazy(name, () => manyLoader(this.executor, query, model, params));
+  }
 
-    // enterprises
-    get enterprise() {
-      return one('enterprise', enterprise.enterprisesByIdQ, EnterpriseModel);
-    },
-    get enterpriseLinks() {
-      return many('enterpriseLinks', enterprise.enterpriseLinksQ, EnterpriseLinkModel);
-    },
-    get enterpriseSuppliers() {
-      return many('enterpriseSuppliers', enterprise.enterpriseSuppliersQ, EnterpriseModel);
-    },
-    get enterpriseCustomers() {
-      return many('enterpriseCustomers', enterprise.enterpriseCustomersQ, EnterpriseModel);
-    },
-    get enterpriseInvestments() {
-      return many('enterpriseInvestments', enterprise.enterpriseInvestmentsQ, InvestmentModel);
-    },
-    get enterpriseInvestors() {
-      return many('enterpriseInvestors', enterprise.enterpriseInvestorsQ, InvestmentModel);
-    },
-    get enterpriseProjects() {
-      return many('enterpriseProjects', pipeline.enterpriseProjectsQ, ProjectModel, scoped);
-    },
-    /** Pages of enterprise connections, keyed by filter, order, cursor and size. */
-    get enterprisePage() {
-      return lazy(
-        'enterprisePage',
-        () =>
-          new DataLoader(
-            (keys: readonly enterprise.EnterprisePageQuery[]) => enterprise.enterprisePages(executor, keys),
-            {
-              cacheKeyFn: (k) => JSON.stringify(k),
-            },
-          ),
-      );
-    },
-    /** Total counts of enterprise connections, keyed by filter. */
-    get enterpriseCount() {
-      return lazy(
-        'enterpriseCount',
-        () =>
-          new DataLoader(
-            (keys: readonly enterprise.EnterpriseQuery[]) => enterprise.enterpriseCounts(executor, keys),
-            {
-              cacheKeyFn: (k) => JSON.stringify(k),
-            },
-          ),
-      );
-    },
+  // regions
+  get region() {
+    return this.one('region', region.regionsByCodeQ, RegionModel);
+  }
+  get regionParent() {
+    return this.one('regionParent', region.regionParentsQ, RegionModel);
+  }
+  get regionChildren() {
+    return this.many('regionChildren', region.regionChildrenQ, RegionModel);
+  }
+  get regionSourceZones() {
+    return this.many('regionSourceZones', region.regionSourceZonesQ, SourceZoneModel);
+  }
+  get regionKpiTargets() {
+    return this.many('regionKpiTargets', pipeline.regionKpiTargetsQ, KpiTargetModel, this.scoped);
+  }
+  get sourceZone() {
+    return this.one('sourceZone', region.sourceZonesByCodeQ, SourceZoneModel);
+  }
+  get sourceZoneMembers() {
+    return this.many('sourceZoneMembers', region.sourceZoneMembersQ, RegionModel);
+  }
 
-    // the pipeline
-    get person() {
-      return one('person', pipeline.peopleByIdQ, PersonModel, scoped);
-    },
-    get personLeads() {
-      return many('personLeads', pipeline.personLeadsQ, TaskForceModel, scoped);
-    },
-    get personMemberships() {
-      return many('personMemberships', pipeline.personMembershipsQ, TaskForceModel, scoped);
-    },
-    get taskForce() {
-      return one('taskForce', pipeline.taskForcesByIdQ, TaskForceModel, scoped);
-    },
-    get taskForceChain() {
-      return one('taskForceChain', pipeline.taskForceChainsQ, ChainModel);
-    },
-    get taskForceRegion() {
-      return one('taskForceRegion', pipeline.taskForceRegionsQ, RegionModel);
-    },
-    get taskForceLeader() {
-      return one('taskForceLeader', pipeline.taskForceLeadersQ, PersonModel, scoped);
-    },
-    get taskForceMembers() {
-      return many('taskForceMembers', pipeline.taskForceMembersQ, PersonModel, scoped);
-    },
-    get taskForceLibraries() {
-      return many('taskForceLibraries', pipeline.taskForceLibrariesQ, TargetLibraryModel, scoped);
-    },
-    get taskForceProjects() {
-      return many('taskForceProjects', pipeline.taskForceProjectsQ, ProjectModel, scoped);
-    },
-    get targetLibrary() {
-      return one('targetLibrary', pipeline.targetLibrariesByIdQ, TargetLibraryModel, scoped);
-    },
-    get libraryTaskForce() {
-      return one('libraryTaskForce', pipeline.libraryTaskForcesQ, TaskForceModel, scoped);
-    },
-    get libraryEntries() {
-      return many('libraryEntries', pipeline.libraryEntriesQ, TargetEntryModel, scoped);
-    },
-    get project() {
-      return one('project', pipeline.projectsByIdQ, ProjectModel, scoped);
-    },
-    get projectEnterprise() {
-      return one('projectEnterprise', pipeline.projectEnterprisesQ, EnterpriseModel);
-    },
-    get projectRegion() {
-      return one('projectRegion', pipeline.projectRegionsQ, RegionModel);
-    },
-    get projectLinks() {
-      return many('projectLinks', pipeline.projectLinksQ, LinkModel);
-    },
-    get projectTaskForce() {
-      return one('projectTaskForce', pipeline.projectTaskForcesQ, TaskForceModel, scoped);
-    },
-    get projectFunds() {
-      return many('projectFunds', pipeline.projectFundsQ, FundsEntryModel, scoped);
-    },
-    get projectEvents() {
-      return many('projectEvents', pipeline.projectEventsQ, StageEventModel, scoped);
-    },
-    get kpiTarget() {
-      return one('kpiTarget', pipeline.kpiTargetsByIdQ, KpiTargetModel, scoped);
-    },
-    /** The audit trail of entities, keyed `Entity:id` (e.g. `Project:pj-2026-001`). */
-    get auditOf() {
-      return many('auditOf', audit.auditOfEntitiesQ, AuditEntryModel, scoped);
-    },
-    get user() {
-      return one('user', auth.usersByIdQ, UserModel);
-    },
-    get kpiTargetRegion() {
-      return one('kpiTargetRegion', pipeline.kpiTargetRegionsQ, RegionModel);
-    },
-  };
+  // chains and links
+  get chain() {
+    return this.one('chain', chain.chainsByIdQ, ChainModel);
+  }
+  /** A chain and its links in one query; {@link chainWithLinks} primes `chain` and `chainLinks`. */
+  get chainWithLinks() {
+    return this.one('chainWithLinks', chain.chainsWithLinksQ, ChainWithLinksModel);
+  }
+  get chainLinks() {
+    return this.many('chainLinks', chain.chainLinksQ, LinkModel);
+  }
+  get chainTaskForces() {
+    return this.many('chainTaskForces', pipeline.chainTaskForcesQ, TaskForceModel, this.scoped);
+  }
+  get link() {
+    return this.one('link', chain.linksByIdQ, LinkModel);
+  }
+  get linkChain() {
+    return this.one('linkChain', chain.linkChainsQ, ChainModel);
+  }
+  get linkParent() {
+    return this.one('linkParent', chain.linkParentsQ, LinkModel);
+  }
+  get linkSubLinks() {
+    return this.many('linkSubLinks', chain.linkSubLinksQ, LinkModel);
+  }
+  get linkSuppliesTo() {
+    return this.many('linkSuppliesTo', chain.linkSuppliesToQ, LinkModel);
+  }
+  get linkSuppliedBy() {
+    return this.many('linkSuppliedBy', chain.linkSuppliedByQ, LinkModel);
+  }
+
+  // enterprises
+  get enterprise() {
+    return this.one('enterprise', enterprise.enterprisesByIdQ, EnterpriseModel);
+  }
+  get enterpriseLinks() {
+    return this.many('enterpriseLinks', enterprise.enterpriseLinksQ, EnterpriseLinkModel);
+  }
+  get enterpriseSuppliers() {
+    return this.many('enterpriseSuppliers', enterprise.enterpriseSuppliersQ, EnterpriseModel);
+  }
+  get enterpriseCustomers() {
+    return this.many('enterpriseCustomers', enterprise.enterpriseCustomersQ, EnterpriseModel);
+  }
+  get enterpriseInvestments() {
+    return this.many('enterpriseInvestments', enterprise.enterpriseInvestmentsQ, InvestmentModel);
+  }
+  get enterpriseInvestors() {
+    return this.many('enterpriseInvestors', enterprise.enterpriseInvestorsQ, InvestmentModel);
+  }
+  get enterpriseProjects() {
+    return this.many('enterpriseProjects', pipeline.enterpriseProjectsQ, ProjectModel, this.scoped);
+  }
+  /** Pages of enterprise connections, keyed by filter, order, cursor and size. */
+  get enterprisePage() {
+    return this.lazy(
+      'enterprisePage',
+      () =>
+        new DataLoader(
+          (keys: readonly enterprise.EnterprisePageQuery[]) =>
+            enterprise.enterprisePages(this.executor, keys),
+          {
+            cacheKeyFn: (k) => JSON.stringify(k),
+          },
+        ),
+    );
+  }
+  /** Total counts of enterprise connections, keyed by filter. */
+  get enterpriseCount() {
+    return this.lazy(
+      'enterpriseCount',
+      () =>
+        new DataLoader(
+          (keys: readonly enterprise.EnterpriseQuery[]) => enterprise.enterpriseCounts(this.executor, keys),
+          {
+            cacheKeyFn: (k) => JSON.stringify(k),
+          },
+        ),
+    );
+  }
+
+  // the pipeline
+  get person() {
+    return this.one('person', pipeline.peopleByIdQ, PersonModel, this.scoped);
+  }
+  get personLeads() {
+    return this.many('personLeads', pipeline.personLeadsQ, TaskForceModel, this.scoped);
+  }
+  get personMemberships() {
+    return this.many('personMemberships', pipeline.personMembershipsQ, TaskForceModel, this.scoped);
+  }
+  get taskForce() {
+    return this.one('taskForce', pipeline.taskForcesByIdQ, TaskForceModel, this.scoped);
+  }
+  get taskForceChain() {
+    return this.one('taskForceChain', pipeline.taskForceChainsQ, ChainModel);
+  }
+  get taskForceRegion() {
+    return this.one('taskForceRegion', pipeline.taskForceRegionsQ, RegionModel);
+  }
+  get taskForceLeader() {
+    return this.one('taskForceLeader', pipeline.taskForceLeadersQ, PersonModel, this.scoped);
+  }
+  get taskForceMembers() {
+    return this.many('taskForceMembers', pipeline.taskForceMembersQ, PersonModel, this.scoped);
+  }
+  get taskForceLibraries() {
+    return this.many('taskForceLibraries', pipeline.taskForceLibrariesQ, TargetLibraryModel, this.scoped);
+  }
+  get taskForceProjects() {
+    return this.many('taskForceProjects', pipeline.taskForceProjectsQ, ProjectModel, this.scoped);
+  }
+  get targetLibrary() {
+    return this.one('targetLibrary', pipeline.targetLibrariesByIdQ, TargetLibraryModel, this.scoped);
+  }
+  get libraryTaskForce() {
+    return this.one('libraryTaskForce', pipeline.libraryTaskForcesQ, TaskForceModel, this.scoped);
+  }
+  get libraryEntries() {
+    return this.many('libraryEntries', pipeline.libraryEntriesQ, TargetEntryModel, this.scoped);
+  }
+  get project() {
+    return this.one('project', pipeline.projectsByIdQ, ProjectModel, this.scoped);
+  }
+  get projectEnterprise() {
+    return this.one('projectEnterprise', pipeline.projectEnterprisesQ, EnterpriseModel);
+  }
+  get projectRegion() {
+    return this.one('projectRegion', pipeline.projectRegionsQ, RegionModel);
+  }
+  get projectLinks() {
+    return this.many('projectLinks', pipeline.projectLinksQ, LinkModel);
+  }
+  get projectTaskForce() {
+    return this.one('projectTaskForce', pipeline.projectTaskForcesQ, TaskForceModel, this.scoped);
+  }
+  get projectFunds() {
+    return this.many('projectFunds', pipeline.projectFundsQ, FundsEntryModel, this.scoped);
+  }
+  get projectEvents() {
+    return this.many('projectEvents', pipeline.projectEventsQ, StageEventModel, this.scoped);
+  }
+  get kpiTarget() {
+    return this.one('kpiTarget', pipeline.kpiTargetsByIdQ, KpiTargetModel, this.scoped);
+  }
+  /** The audit trail of entities, keyed `Entity:id` (e.g. `Project:pj-2026-001`). */
+  get auditOf() {
+    return this.many('auditOf', audit.auditOfEntitiesQ, AuditEntryModel, this.scoped);
+  }
+  get user() {
+    return this.one('user', auth.usersByIdQ, UserModel);
+  }
+  get kpiTargetRegion() {
+    return this.one('kpiTargetRegion', pipeline.kpiTargetRegionsQ, RegionModel);
+  }
+}
+
+export function createLoaders(executor: Executor, scope: () => Promise<ScopeParam>): Loaders {
+  return new Loaders(executor, scope);
 }
