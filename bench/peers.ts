@@ -280,6 +280,25 @@ interface Row {
 /** Fewer responses than this in the measured seconds: measure that many requests instead. */
 const MIN_SAMPLES = 5;
 
+/** A cell's row from its sample; `l0` is the load average when the cell started. */
+function measured(
+  cell: Pick<Row, 'question' | 'contender' | 'concurrency'>,
+  sample: Sample,
+  l0: number,
+): Row {
+  return {
+    ...cell,
+    p50: pct(sample.latencies, 50),
+    p95: pct(sample.latencies, 95),
+    p99: pct(sample.latencies, 99),
+    rps: sample.latencies.length / sample.seconds,
+    requests: sample.latencies.length,
+    errors: sample.errors,
+    sizes: sample.sizes,
+    loadAverage: Math.round(((l0 + loadAverage()) / 2) * 10) / 10,
+  };
+}
+
 async function main() {
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn' });
   const logger = createLogger('warn', 'bench-peers');
@@ -439,18 +458,7 @@ async function main() {
               sample = await viaHttp(url, asks[c][q], connections, { amount });
             }
           }
-          const row: Row = {
-            ...cell,
-            p50: pct(sample.latencies, 50),
-            p95: pct(sample.latencies, 95),
-            p99: pct(sample.latencies, 99),
-            rps: sample.latencies.length / sample.seconds,
-            requests: sample.latencies.length,
-            errors: sample.errors,
-            sizes: sample.sizes,
-            loadAverage: Math.round(((l0 + loadAverage()) / 2) * 10) / 10,
-            ...(note ? { note } : {}),
-          };
+          const row: Row = { ...measured(cell, sample, l0), ...(note ? { note } : {}) };
           if (c !== 'raw') row.peakRssMiB = peakRss(servers.get(c)!.child.pid!);
           if (!(row.p50 <= duration * 1000))
             tooSlow.set(
@@ -473,19 +481,7 @@ async function main() {
         const url = servers.get(c)!.url;
         await viaHttp(url, EMPTY, connections, { seconds: warmup });
         const sample = await viaHttp(url, EMPTY, connections, { seconds: duration });
-        const row: Row = {
-          question: 'empty',
-          contender: c,
-          concurrency: connections,
-          p50: pct(sample.latencies, 50),
-          p95: pct(sample.latencies, 95),
-          p99: pct(sample.latencies, 99),
-          rps: sample.latencies.length / sample.seconds,
-          requests: sample.latencies.length,
-          errors: sample.errors,
-          sizes: sample.sizes,
-          loadAverage: Math.round(((l0 + loadAverage()) / 2) * 10) / 10,
-        };
+        const row = measured({ question: 'empty', contender: c, concurrency: connections }, sample, l0);
         rows.push(row);
         log(`c=${connections} empty request ${c}: p50 ${row.p50.toFixed(2)} ms, ${row.rps.toFixed(0)} req/s`);
       }
