@@ -1,4 +1,10 @@
-import neo4j, { type Driver, type ManagedTransaction, isInt, Neo4jError } from 'neo4j-driver';
+import neo4j, {
+  type Driver,
+  type ManagedTransaction,
+  isInt,
+  isRetryableError,
+  Neo4jError,
+} from 'neo4j-driver';
 import type { Logger } from './logger.js';
 
 /** A named, parameterised Cypher template. Values only ever travel as `$parameters`. */
@@ -100,8 +106,9 @@ export interface ExecutorOptions {
 }
 
 /**
- * The one place every Cypher query runs. Reads go through read transactions and writes through
- * write transactions, so a `neo4j://` routing URI sends reads to secondaries in a cluster. Each
+ * The one place every Cypher query runs. Reads go through read sessions (one statement: an
+ * auto-commit transaction; several: a managed read transaction) and writes through managed write
+ * transactions, so a `neo4j://` routing URI sends reads to secondaries in a cluster. Each
  * query gets the configured timeout and metadata, is logged with its timing at debug level, and
  * any failure is classified as a {@link DbError}.
  */
@@ -142,8 +149,15 @@ export class Executor {
     });
   }
 
+  /**
+   * One statement, read. It runs as an auto-commit transaction: RUN and PULL go out in one write
+   * and come back in one round trip, where a managed transaction adds BEGIN and a COMMIT round
+   * trip (0.6 ms of a 1.5 ms read on the benchmark machine). A read has nothing to commit. On a
+   * retryable failure (a restart, a leader switch), it is run again as a managed transaction,
+   * with the driver's retries.
+   */
   read(query: CypherQuery, params: Params = {}): Promise<Row[]> {
-    return this.transaction('READ', query.name, (tx) => tx.run(query, params));
+    return this.autoRead(query, params);
   }
 
   /**
@@ -157,12 +171,7 @@ export class Executor {
     params: Params = {},
   ): Promise<{ rows: Row[]; bookmark: string }> {
     let bookmark = '';
-    const rows = await this.transaction(
-      'READ',
-      query.name,
-      (tx) => tx.run(query, params),
-      (b) => (bookmark = b),
-    );
+    const rows = await this.autoRead(query, params, (b) => (bookmark = b));
     return { rows, bookmark };
   }
 
@@ -209,6 +218,47 @@ export class Executor {
     } finally {
       await session.close().catch(() => undefined);
     }
+  }
+
+  private async autoRead(
+    query: CypherQuery,
+    params: Params,
+    onBookmark?: (bookmark: string) => void,
+  ): Promise<Row[]> {
+    const session = this.driver.session({
+      database: this.opts.database,
+      defaultAccessMode: neo4j.session.READ,
+    });
+    const started = performance.now();
+    try {
+      const result = await session.run(query.text, params, {
+        timeout: this.opts.timeoutMs,
+        metadata: { app: 'chainmap', tx: query.name, ...this.opts.metadata },
+      });
+      const rows = result.records.map((r) => toPlain(r.toObject()) as Row);
+      this.emit({ name: query.name, mode: 'READ', ms: performance.now() - started, rows: rows.length });
+      const log = this.opts.logger;
+      if (log.isLevelEnabled('trace')) log.trace({ cypher: query.text, params }, `cypher ${query.name}`);
+      // The bookmark arrives with the statement's last message: the session has it now.
+      onBookmark?.([...session.lastBookmarks()].sort().join(','));
+      return rows;
+    } catch (e) {
+      if (!isRetryableError(e as Error)) {
+        const err = toDbError(e, query.name);
+        this.emit({
+          name: query.name,
+          mode: 'READ',
+          ms: performance.now() - started,
+          rows: 0,
+          error: err.code,
+        });
+        throw err;
+      }
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+    // Retryable: once more as a managed transaction, which retries for maxTransactionRetryTime.
+    return this.transaction('READ', query.name, (tx) => tx.run(query, params), onBookmark);
   }
 
   private wrap(mtx: ManagedTransaction, mode: AccessMode): Tx {
