@@ -1,6 +1,7 @@
 import neo4j, {
   type Driver,
   type ManagedTransaction,
+  type QueryResult,
   isInt,
   isRetryableError,
   Neo4jError,
@@ -229,31 +230,23 @@ export class Executor {
       database: this.opts.database,
       defaultAccessMode: neo4j.session.READ,
     });
-    const started = performance.now();
+    const config = {
+      timeout: this.opts.timeoutMs,
+      metadata: { app: 'chainmap', tx: query.name, ...this.opts.metadata },
+    };
     try {
-      const result = await session.run(query.text, params, {
-        timeout: this.opts.timeoutMs,
-        metadata: { app: 'chainmap', tx: query.name, ...this.opts.metadata },
-      });
-      const rows = result.records.map((r) => toPlain(r.toObject()) as Row);
-      this.emit({ name: query.name, mode: 'READ', ms: performance.now() - started, rows: rows.length });
-      const log = this.opts.logger;
-      if (log.isLevelEnabled('trace')) log.trace({ cypher: query.text, params }, `cypher ${query.name}`);
+      const rows = await this.statement(
+        query,
+        params,
+        'READ',
+        () => session.run(query.text, params, config),
+        isRetryableError,
+      );
       // The bookmark arrives with the statement's last message: the session has it now.
       onBookmark?.([...session.lastBookmarks()].sort().join(','));
       return rows;
     } catch (e) {
-      if (!isRetryableError(e as Error)) {
-        const err = toDbError(e, query.name);
-        this.emit({
-          name: query.name,
-          mode: 'READ',
-          ms: performance.now() - started,
-          rows: 0,
-          error: err.code,
-        });
-        throw err;
-      }
+      if (!isRetryableError(e as Error)) throw e;
     } finally {
       await session.close().catch(() => undefined);
     }
@@ -263,22 +256,35 @@ export class Executor {
 
   private wrap(mtx: ManagedTransaction, mode: AccessMode): Tx {
     return {
-      run: async (query, params = {}) => {
-        const started = performance.now();
-        const log = this.opts.logger;
-        try {
-          const result = await mtx.run(query.text, params);
-          const rows = result.records.map((r) => toPlain(r.toObject()) as Row);
-          this.emit({ name: query.name, mode, ms: performance.now() - started, rows: rows.length });
-          if (log.isLevelEnabled('trace')) log.trace({ cypher: query.text, params }, `cypher ${query.name}`);
-          return rows;
-        } catch (e) {
-          const err = toDbError(e, query.name);
-          this.emit({ name: query.name, mode, ms: performance.now() - started, rows: 0, error: err.code });
-          throw err;
-        }
-      },
+      run: (query, params = {}) => this.statement(query, params, mode, () => mtx.run(query.text, params)),
     };
+  }
+
+  /**
+   * Run one statement, convert its rows and report it. A failure is classified and reported,
+   * unless `passOn` says the caller deals with it (and reports what it does then).
+   */
+  private async statement(
+    query: CypherQuery,
+    params: Params,
+    mode: AccessMode,
+    run: () => Promise<QueryResult>,
+    passOn?: (e: Error) => boolean,
+  ): Promise<Row[]> {
+    const started = performance.now();
+    const log = this.opts.logger;
+    try {
+      const result = await run();
+      const rows = result.records.map((r) => toPlain(r.toObject()) as Row);
+      this.emit({ name: query.name, mode, ms: performance.now() - started, rows: rows.length });
+      if (log.isLevelEnabled('trace')) log.trace({ cypher: query.text, params }, `cypher ${query.name}`);
+      return rows;
+    } catch (e) {
+      if (passOn?.(e as Error)) throw e;
+      const err = toDbError(e, query.name);
+      this.emit({ name: query.name, mode, ms: performance.now() - started, rows: 0, error: err.code });
+      throw err;
+    }
   }
 
   private emit(e: QueryEvent): void {

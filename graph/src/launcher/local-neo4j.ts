@@ -69,16 +69,6 @@ function jvmFlags(heap: string): string[] {
   ];
 }
 
-/**
- * Starts Neo4j Community 5.26 embedded in a JVM of its own, with Bolt on 127.0.0.1, and resolves
- * once the default database answers queries. This is how the product and the tests get a real
- * database when NEO4J_URI is unset: no Docker, no Neo4j install, only a JDK and (on the first run)
- * Maven.
- *
- * A pid file in the data folder makes a second start on a folder in use fail at once, naming the
- * pid; Neo4j's own store lock backs that up, so two processes never write one store. The JVM also
- * shuts down cleanly by itself if this Node process dies (it watches its stdin).
- */
 /** Where the embedded Neo4j keeps its data unless told otherwise (NEO4J_DATA_DIR). */
 const DEFAULT_DATA_DIR = join(REPO_ROOT, '.data', 'neo4j');
 
@@ -92,6 +82,16 @@ export async function runningLocalNeo4j(dataDir?: string): Promise<{ pid: number
   return { pid: record.pid, uri: `bolt://127.0.0.1:${record.port}` };
 }
 
+/**
+ * Starts Neo4j Community 5.26 embedded in a JVM of its own, with Bolt on 127.0.0.1, and resolves
+ * once the default database answers queries. This is how the product and the tests get a real
+ * database when NEO4J_URI is unset: no Docker, no Neo4j install, only a JDK and (on the first run)
+ * Maven.
+ *
+ * A pid file in the data folder makes a second start on a folder in use fail at once, naming the
+ * pid; Neo4j's own store lock backs that up, so two processes never write one store. The JVM also
+ * shuts down cleanly by itself if this Node process dies (it watches its stdin).
+ */
 export async function startLocalNeo4j(opts: LocalNeo4jOptions = {}): Promise<LocalNeo4j> {
   const port = opts.port ?? 7687;
   const dataDir = resolve(opts.dataDir ?? DEFAULT_DATA_DIR);
