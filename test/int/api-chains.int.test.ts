@@ -151,11 +151,13 @@ describe('links', () => {
   });
 });
 
-// Counts of many links in one region share one pass over the region's firms (regionLinkCounts)
-// when the region is the smaller side by degrees, else each link's firms are checked for it. A
-// small hand-built chain and province of their own make both answers obvious; the one pass is
-// taken in 990000 (4 firms against ~12 firm-link ties), the per-link check in 420000 (~20 firms
-// against a handful).
+// Counts of many links of a chain in one region (a chain's links each counted in a province) are
+// the region's presence on the chain that the engine keeps for the diagnosis, stamped with the
+// database state (enterprise.counts.ts); links without a chain, and every other count, are
+// counted by Cypher: in one pass over the region's firms (regionLinkCounts) when the region is
+// the smaller side by degrees, else each link's firms are checked for it. A small hand-built
+// chain and province of their own make every answer obvious; the one pass is taken in 990000 (4
+// firms against ~12 firm-link ties), the per-link check in 420000 (~20 firms against a handful).
 describe('link counts in one region', () => {
   const setup = cypher(
     'testCountWorld',
@@ -167,7 +169,7 @@ describe('link counts in one region', () => {
      WITH *
      UNWIND [['cnt.a', null], ['cnt.a1', 'cnt.a'], ['cnt.a1x', 'cnt.a1'], ['cnt.a2', 'cnt.a'],
              ['cnt.b', null], ['cnt.empty', null]] AS l
-     CREATE (ch)-[:HAS_LINK]->(:Link {id: l[0], name: l[0], stage: 'UPSTREAM', key: false, shenwan: [], version: 1, parent: l[1]})
+     CREATE (ch)-[:HAS_LINK]->(:Link {id: l[0], name: l[0], stage: 'UPSTREAM', key: false, shenwan: [], version: 1, parent: l[1], chainId: 'cnt'})
      WITH count(*) AS _
      MATCH (l:Link) WHERE l.parent IS NOT NULL
      MATCH (p:Link {id: l.parent}) CREATE (l)-[:PART_OF]->(p) REMOVE l.parent
@@ -204,21 +206,64 @@ describe('link counts in one region', () => {
     return Object.fromEntries(d.chain.links.map((l) => [l.key, l.enterprises.totalCount]));
   };
 
+  const whole = { 'cnt.a': 3, 'cnt.a1': 2, 'cnt.a1x': 1, 'cnt.a2': 1, 'cnt.b': 1, 'cnt.empty': 0 };
+  const none = { 'cnt.a': 0, 'cnt.a1': 0, 'cnt.a1x': 0, 'cnt.a2': 0, 'cnt.b': 0, 'cnt.empty': 0 };
+  const hubei = { 'cnt.a': 1, 'cnt.a1': 0, 'cnt.a1x': 0, 'cnt.a2': 1, 'cnt.b': 1, 'cnt.empty': 0 };
+  const names = () => api.lastQueries().map((q) => q.name);
+
   it('counts each link with its sub-links, a firm in two sub-links once, in every region within', async () => {
-    const whole = { 'cnt.a': 3, 'cnt.a1': 2, 'cnt.a1x': 1, 'cnt.a2': 1, 'cnt.b': 1, 'cnt.empty': 0 };
     expect(await counts('990000')).toEqual(whole);
-    expect(api.lastQueries().map((q) => q.name)).toEqual(['chainsWithLinks', 'regionLinkCounts']);
+    // The region's presence on the chain, read once at this state, then kept.
+    expect(names()).toEqual(['chainsWithLinks', 'engineLinkChains', 'localPresence']);
+    expect(await counts('990000')).toEqual(whole);
+    expect(names()).toEqual(['chainsWithLinks', 'engineLinkChains']);
     expect(await counts('990100')).toEqual(whole);
     expect(await counts('990101')).toEqual({ ...whole, 'cnt.a': 2, 'cnt.b': 0 });
-    const none = { 'cnt.a': 0, 'cnt.a1': 0, 'cnt.a1x': 0, 'cnt.a2': 0, 'cnt.b': 0, 'cnt.empty': 0 };
     expect(await counts('9901Z01')).toEqual({ ...none, 'cnt.b': 1 });
+    expect(await counts('420000')).toEqual(hubei);
     expect(await counts('999999')).toEqual(none);
   });
 
-  it('the same counts when each link is checked for a larger region, and as single counts', async () => {
-    const hubei = { 'cnt.a': 1, 'cnt.a1': 0, 'cnt.a1x': 0, 'cnt.a2': 1, 'cnt.b': 1, 'cnt.empty': 0 };
-    expect(await counts('420000')).toEqual(hubei);
-    expect(api.lastQueries().map((q) => q.name)).toEqual(['chainsWithLinks', 'regionLinkCounts']);
+  it('counts again after any commit, by anyone', async () => {
+    expect(await counts('990101')).toEqual({ ...whole, 'cnt.a': 2, 'cnt.b': 0 });
+    // Written past the API, as an import or another instance would.
+    await db.executor.write(
+      cypher(
+        'testCountMore',
+        `MATCH (r:Region {code: '990101'}), (b:Link {id: 'cnt.b'})
+         CREATE (e:Enterprise {id: 't6', name: 't6', tags: [], version: 1, synthetic: false, regionCode: '990101',
+           provinceCode: '990000', cityCode: '990100', countyCode: '990101'})-[:LOCATED_IN]->(r)
+         CREATE (e)-[:OPERATES_IN {source: 'MANUAL', confidence: 1.0}]->(b)`,
+      ),
+    );
+    try {
+      expect(await counts('990101')).toEqual({ ...whole, 'cnt.a': 2, 'cnt.b': 1 });
+      expect(names()).toEqual(['chainsWithLinks', 'engineLinkChains', 'localPresence']);
+    } finally {
+      await db.executor.write(cypher('testCountLess', `MATCH (e:Enterprise {id: 't6'}) DETACH DELETE e`));
+    }
+    expect(await counts('990101')).toEqual({ ...whole, 'cnt.a': 2, 'cnt.b': 0 });
+  });
+
+  it('the same counts by Cypher, for links without a chain, in one pass or link by link, and as single counts', async () => {
+    const unchained = cypher(
+      'testCountUnchained',
+      `MATCH (l:Link) WHERE l.id STARTS WITH 'cnt.' REMOVE l.chainId`,
+    );
+    const chained = cypher(
+      'testCountChained',
+      `MATCH (l:Link) WHERE l.id STARTS WITH 'cnt.' SET l.chainId = 'cnt'`,
+    );
+    await db.executor.write(unchained);
+    try {
+      expect(await counts('990000')).toEqual(whole);
+      expect(names()).toEqual(['chainsWithLinks', 'engineLinkChains', 'regionLinkCounts']);
+      expect(await counts('420000')).toEqual(hubei);
+      expect(await counts('990101')).toEqual({ ...whole, 'cnt.a': 2, 'cnt.b': 0 });
+      expect(await counts('999999')).toEqual(none);
+    } finally {
+      await db.executor.write(chained);
+    }
     for (const [code, link, n] of [
       ['420000', 'cnt.a', 1],
       ['990000', 'cnt.a', 3],

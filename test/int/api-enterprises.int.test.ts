@@ -354,8 +354,21 @@ describe('ordering and pagination', () => {
       { code },
     );
     expect(chain.chain.links.length).toBeGreaterThan(1);
-    // The chain with its links, then every link's count in one pass over the region's firms.
-    expect(api.lastQueries().map((q) => q.name)).toEqual(['chainsWithLinks', 'regionLinkCounts']);
+    // The chain with its links, then each link's chain and the database state, and the region's
+    // presence on the chain (the engine's cached figures, read once at that state).
+    expect(api.lastQueries().map((q) => q.name)).toEqual([
+      'chainsWithLinks',
+      'engineLinkChains',
+      'localPresence',
+    ]);
+    for (const l of chain.chain.links)
+      expect(l.enterprises.totalCount, l.key).toBe((await all({ regionCode: code, linkId: l.key })).length);
+    await data(
+      api,
+      `query ($code: String) { chain(id: "nev") { links { key enterprises(regionCode: $code) { totalCount } } } }`,
+      { code },
+    );
+    expect(api.lastQueries().map((q) => q.name)).toEqual(['chainsWithLinks', 'engineLinkChains']);
   });
 });
 

@@ -230,7 +230,8 @@ const chainsQ = cypher(
    WITH count(*) AS _
    UNWIND $links AS l
    MATCH (c:Chain {id: l.chainId})
-   CREATE (c)-[:HAS_LINK]->(:Link {id: l.id, name: l.name, stage: l.stage, key: l.key, shenwan: [], version: 1})
+   CREATE (c)-[:HAS_LINK]->(:Link {id: l.id, name: l.name, stage: l.stage, key: l.key, shenwan: [], version: 1,
+     chainId: l.chainId, parentId: l.parent})
    WITH count(*) AS _
    UNWIND [l IN $links WHERE l.parent IS NOT NULL] AS l
    MATCH (k:Link {id: l.id}), (p:Link {id: l.parent}) CREATE (k)-[:PART_OF]->(p)

@@ -69,7 +69,7 @@ export function createContextFactory(deps: ContextDeps) {
     return {
       requestId,
       executor,
-      loaders: createLoaders(executor, async () => (await viewer.scope()).param),
+      loaders: createLoaders(executor, async () => (await viewer.scope()).param, engineCache),
       logger: deps.logger.child({ requestId, ...(user ? { user: user.username } : {}) }),
       viewer,
       address,

@@ -4,7 +4,9 @@ import type { ZodType } from 'zod';
 import { ChainModel, ChainWithLinksModel, LinkModel } from '../chain/chain.model.js';
 import * as chain from '../chain/chain.store.js';
 import { EnterpriseLinkModel, EnterpriseModel, InvestmentModel } from '../enterprise/enterprise.model.js';
+import { countEnterprises } from '../enterprise/enterprise.counts.js';
 import * as enterprise from '../enterprise/enterprise.store.js';
+import type { EngineCache } from '../engine/engine.cache.js';
 import {
   FundsEntryModel,
   KpiTargetModel,
@@ -40,6 +42,7 @@ export class Loaders {
   constructor(
     private readonly executor: Executor,
     scope: () => Promise<ScopeParam>,
+    private readonly engineCache: EngineCache,
   ) {
     this.scoped = async () => ({ scope: await scope() });
   }
@@ -156,7 +159,8 @@ export class Loaders {
       'enterpriseCount',
       () =>
         new DataLoader(
-          (keys: readonly enterprise.EnterpriseQuery[]) => enterprise.enterpriseCounts(this.executor, keys),
+          (keys: readonly enterprise.EnterpriseQuery[]) =>
+            countEnterprises(this.executor, this.engineCache, keys),
           {
             cacheKeyFn: (k) => JSON.stringify(k),
           },
@@ -240,6 +244,10 @@ export class Loaders {
   }
 }
 
-export function createLoaders(executor: Executor, scope: () => Promise<ScopeParam>): Loaders {
-  return new Loaders(executor, scope);
+export function createLoaders(
+  executor: Executor,
+  scope: () => Promise<ScopeParam>,
+  engineCache: EngineCache,
+): Loaders {
+  return new Loaders(executor, scope, engineCache);
 }

@@ -199,7 +199,7 @@ export async function runMutation<S extends z.ZodType, R>(
         throw e;
       }
     });
-    ctx.loaders = createLoaders(ctx.executor, async () => (await ctx.viewer.scope()).param);
+    ctx.loaders = createLoaders(ctx.executor, async () => (await ctx.viewer.scope()).param, ctx.engineCache);
     return result;
   } catch (e) {
     // The executor wraps whatever the work threw as a database error; a refusal is the user's.

@@ -13,10 +13,11 @@ import {
   stageOrder,
 } from './diagnosis.logic.js';
 import { resolveThresholds, type ThresholdsArg } from './engine.args.js';
-import { ANCHOR_TAGS, ANCHORS_PER_LINK, type GapKind, type Thresholds } from './engine.defaults.js';
+import type { GapKind, Thresholds } from './engine.defaults.js';
 import type { DiagnosisRow, NationalRow } from './engine.model.js';
 import type { DiagnosisRecord, LinkDiagnosisRecord } from './engine.records.js';
-import { readChainShape, readLocalPresence, readNational } from './engine.store.js';
+import { readChainShape, readNational } from './engine.store.js';
+import { presenceAt } from './presence.service.js';
 
 // 招什么: a chain diagnosed in a region (docs/method.md). One small round trip while the figures
 // are cached at the database's current state, two steps when they are not.
@@ -114,14 +115,7 @@ export async function diagnoseAt(
   if (!shape.chain) throw notFound('Chain', args.chainId);
   if (!shape.region) throw notFound('Region', args.regionCode);
   const [presence, national] = await Promise.all([
-    ctx.engineCache.load('local', `${chainId}\u0000${regionCode}`, bookmark, () =>
-      readLocalPresence(executor, {
-        chainId,
-        regionCode,
-        anchorTags: ANCHOR_TAGS,
-        anchorCap: ANCHORS_PER_LINK,
-      }),
-    ),
+    presenceAt(executor, ctx.engineCache, chainId, regionCode, bookmark),
     ctx.engineCache.load('national', chainId, bookmark, () => readNational(executor, chainId)),
   ]);
   // Deleted between the reads: as if it had never been found.

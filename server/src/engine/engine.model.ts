@@ -38,6 +38,9 @@ export const LocalPresenceRowModel = z.object({
 });
 export type LocalPresenceRow = z.output<typeof LocalPresenceRowModel>;
 
+/** `engineLinkChains`: a link and its chain (null for a link outside any chain). */
+export const LinkChainRowModel = z.object({ id: str, chainId: optStr });
+
 /** What a diagnosis is built from: the chain's shape and the region's presence on it. */
 export const DiagnosisRowModel = ChainShapeRowModel.merge(LocalPresenceRowModel);
 export type DiagnosisRow = z.output<typeof DiagnosisRowModel>;

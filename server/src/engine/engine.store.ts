@@ -14,6 +14,7 @@ import {
   LocalPresenceRowModel,
   ExtensionRowModel,
   HitDetailsRowModel,
+  LinkChainRowModel,
   LinkFirmsRowModel,
   NationalRowModel,
   OrganisationRowModel,
@@ -131,6 +132,29 @@ export async function readLocalPresence(
     anchorCap: neo4j.int(p.anchorCap),
   });
   return { value: rows[0] ? LocalPresenceRowModel.parse(rows[0]) : null, bookmark };
+}
+
+// linkChains: the chain of each link (its denormalised `chainId`), and with its bookmark the
+// database state a count from the cached presence is taken at (countEnterprises).
+export const linkChainsQ = cypher(
+  'engineLinkChains',
+  `UNWIND $linkIds AS id
+   MATCH (l:Link {id: id})
+   RETURN l.id AS id, l.chainId AS chainId`,
+);
+
+/** Each known link's chain (null for a link without one), one small round trip, with its bookmark. */
+export async function readLinkChains(
+  executor: Executor,
+  linkIds: readonly string[],
+): Promise<{ chains: Map<string, string | null>; bookmark: string }> {
+  const { rows, bookmark } = await executor.readWithBookmark(linkChainsQ, { linkIds: [...linkIds] });
+  const chains = new Map<string, string | null>();
+  for (const row of rows) {
+    const { id, chainId } = LinkChainRowModel.parse(row);
+    chains.set(id, chainId);
+  }
+  return { chains, bookmark };
 }
 
 // chainNational: the national count of each link of a chain (the degree of its OPERATES_IN for

@@ -472,7 +472,7 @@ export const regionLinkCountsQ = cypher(
 );
 
 /** Whether `q` is a link counted in a region and nothing else (see {@link regionLinkCountsQ}). */
-function isRegionLink(q: EnterpriseQuery): boolean {
+export function isRegionLink(q: EnterpriseQuery): boolean {
   const shape = shapeOf(q);
   return shape.anchor === 'link|region' && shape.residual.length === 0;
 }
