@@ -21,9 +21,14 @@
 // async workers looping on the driver in this process. Peak RSS of each API process is its
 // VmHWM, reset (/proc/<pid>/clear_refs) before each concurrency level.
 //
+// Last, ChainMap and the floor (the two that keep figures) answer each question a few times right
+// after a write by the benchmark, one request at a time: the first answer at a new database
+// state, with nothing cached (ChainMap runs with ENGINE_CACHE_REFRESH=false, so no background
+// refresh helps it).
+//
 // Options: --concurrency 1,8,32 --duration S (10 s measured) --warmup S (3 s) --prewarm S (5 s
-// per question and contender, at concurrency 8, before any measurement) --timeout S (60 s a
-// request) --questions countyLink,diagnosis,gapTargets,provinceCounts
+// per question and contender, one request at a time, before any measurement) --after-commit N
+// (10 requests per question, 0: none) --timeout S (60 s a request) --questions countyLink,diagnosis,gapTargets,provinceCounts
 // --contenders raw,chainmap,neo4j-graphql,naive --chain health --city 421200
 // --gap-link ID (default: the diagnosis' most severe gap) --link nev.battery-materials
 // --county 421202 --province 420000 --api-port 4790 (ChainMap; +1 @neo4j/graphql, +2 naive)
@@ -54,6 +59,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '3' },
     prewarm: { type: 'string', default: '5' },
+    'after-commit': { type: 'string', default: '10' },
     timeout: { type: 'string', default: '60' },
     questions: { type: 'string', default: QUESTION_IDS.join(',') },
     contenders: { type: 'string', default: 'raw,chainmap,neo4j-graphql,naive' },
@@ -83,6 +89,7 @@ const levels = args.concurrency.split(',').map(Number);
 const duration = Number(args.duration);
 const warmup = Number(args.warmup);
 const prewarm = Number(args.prewarm);
+const afterCommit = Number(args['after-commit']);
 const log = (line: string) => process.stderr.write(`[peers] ${line}\n`);
 
 const loadAverage = () => Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
@@ -155,6 +162,10 @@ async function startServer(name: Contender, script: string, port: number, uri: s
       LOG_LEVEL: 'warn',
       SERVE_WEB: 'false',
       API_LIMIT_PER_TOKEN: '10000000',
+      // Nothing is committed while the cells are measured, so the engine's background refresh
+      // never runs then; off, the after-commit requests read every figure they need themselves
+      // (the worst case) instead of racing a refresh started by the one before.
+      ENGINE_CACHE_REFRESH: 'false',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -272,6 +283,8 @@ interface Row {
   errors: number;
   sizes: number;
   peakRssMiB?: number;
+  /** The slowest answer (the after-commit rows, a few requests each). */
+  max?: number;
   loadAverage: number;
   /** Why the cell is not a full measurement (too slow for the duration, skipped). */
   note?: string;
@@ -487,6 +500,42 @@ async function main() {
       }
     }
 
+    // After a commit: each request right after a write by this process (another client, as an
+    // import would be), one at a time, so it finds nothing cached at the new database state and
+    // reads again whatever figures it needs. Only ChainMap and the floor keep figures (the floor's
+    // engine questions run ChainMap's engine in-process, with its own cache).
+    const committed: Row[] = [];
+    if (afterCommit > 0) {
+      const mark = {
+        name: 'peersMark',
+        text: `MERGE (m:PeersBenchMark {id: 'peers'}) SET m.at = timestamp()`,
+      };
+      try {
+        for (const q of questions)
+          for (const c of (['raw', 'chainmap'] as const).filter((x) => chosen.includes(x))) {
+            const latencies: number[] = [];
+            const l0 = loadAverage();
+            const started = performance.now();
+            for (let i = 0; i < afterCommit; i++) {
+              await executor.write(mark);
+              const t = performance.now();
+              if (c === 'raw') await raw[q]();
+              else await post(servers.get(c)!.url, asks[c][q]);
+              latencies.push(performance.now() - t);
+            }
+            const sample = { latencies, seconds: (performance.now() - started) / 1000, errors: 0, sizes: 1 };
+            const row = {
+              ...measured({ question: q, contender: c, concurrency: 1 }, sample, l0),
+              max: Math.max(...latencies),
+            };
+            committed.push(row);
+            log(`after a commit ${q} ${c}: p50 ${row.p50.toFixed(1)} ms, slowest ${row.max.toFixed(0)} ms`);
+          }
+      } finally {
+        await executor.write({ name: 'peersUnmark', text: `MATCH (m:PeersBenchMark) DELETE m` });
+      }
+    }
+
     // The report.
     const f = (x: number) => (Number.isNaN(x) ? '—' : x < 10 ? x.toFixed(1) : x.toFixed(0));
     const out: string[] = [];
@@ -552,12 +601,34 @@ async function main() {
           `| ${q} | ${n} | ${ratio(cmRow, floor)} | ${http} | ${ratio(get(q, 'neo4j-graphql', n), cmRow)} | ${ratio(get(q, 'naive', n), cmRow)} |`,
         );
       }
+    if (committed.length > 0) {
+      out.push(
+        '',
+        `after a commit (each of ${afterCommit} requests right after a write by another client, one at a time; nothing cached at the new state):`,
+      );
+      out.push(`| question | contender | p50 ms | slowest ms | ChainMap ÷ floor |`);
+      out.push(`| --- | --- | --- | --- | --- |`);
+      for (const q of questions)
+        for (const r of committed.filter((x) => x.question === q)) {
+          const floor = committed.find((x) => x.question === q && x.contender === 'raw');
+          out.push(
+            `| ${q} | ${r.contender} | ${f(r.p50)} | ${f(r.max!)} | ${r.contender === 'chainmap' && floor ? (r.p50 / floor.p50).toFixed(2) : ''} |`,
+          );
+        }
+    }
     process.stdout.write(`${out.join('\n')}\n`);
     if (args.out)
       writeFileSync(
         args.out,
         JSON.stringify(
-          { params, checks, rows, loadAverages: loads, enterprises: counted?.enterprises },
+          {
+            params,
+            checks,
+            rows,
+            afterCommit: committed,
+            loadAverages: loads,
+            enterprises: counted?.enterprises,
+          },
           null,
           2,
         ),
