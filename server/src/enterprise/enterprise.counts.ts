@@ -8,7 +8,7 @@ import { enterpriseCounts, isRegionLink, type EnterpriseQuery } from './enterpri
  * Totals of enterprise connections (the `enterpriseCount` DataLoader's batch function).
  *
  * Two or more links of one chain counted in one region, and nothing else (a chain's links each
- * counted in a province, as the explorer's chain view asks), are the figures the engine already
+ * counted in a province, an analyst's everyday question), are the figures the engine already
  * keeps for the diagnosis: the region's presence on the chain, per link the distinct firms of its
  * subtree there, stamped with the database state it was read at (engine/engine.cache.ts). One
  * small round trip (`engineLinkChains`) tells each link's chain and the current state; the counts
