@@ -7,9 +7,9 @@ import { enterpriseCounts, isRegionLink, type EnterpriseQuery } from './enterpri
 /**
  * Totals of enterprise connections (the `enterpriseCount` DataLoader's batch function).
  *
- * Two or more links of one chain counted in one region, and nothing else (a chain's links each
- * counted in a province, an analyst's everyday question), are the figures the engine already
- * keeps for the diagnosis: the region's presence on the chain, per link the distinct firms of its
+ * Two or more links counted in one region, and nothing else (a chain's links each counted in a
+ * province, an analyst's everyday question), are the figures the engine already keeps for the
+ * diagnosis: the region's presence on each link's chain, per link the distinct firms of its
  * subtree there, stamped with the database state it was read at (engine/engine.cache.ts). One
  * small round trip (`engineLinkChains`) tells each link's chain and the current state; the counts
  * come from the cached presence at that state, read once when it is not there. Any commit, by

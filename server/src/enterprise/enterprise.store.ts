@@ -551,9 +551,10 @@ export function enterprisePages(
 const RegionLinkCountRow = z.object({ i: z.number().int(), linkId: z.string(), total: z.number().int() });
 
 /**
- * Counts for many connections at once (the `enterpriseCount` DataLoader's batch function). Two or
- * more links counted in the same region (and nothing else) share one {@link regionLinkCountsQ}
- * round trip; every other key is counted by the template of its shape.
+ * Counts by Cypher for many connections at once (what `countEnterprises`, the `enterpriseCount`
+ * DataLoader's batch function, does not take from the engine's cache). Two or more links counted
+ * in the same region (and nothing else) share one {@link regionLinkCountsQ} round trip; every
+ * other key is counted by the template of its shape.
  */
 export async function enterpriseCounts(
   executor: Executor,
