@@ -115,6 +115,7 @@ export interface ExecutorOptions {
  */
 export class Executor {
   private readonly opts: ExecutorOptions & { commitListeners: Set<(bookmark: string) => void> };
+  private seen: string | null = null;
 
   constructor(
     readonly driver: Driver,
@@ -131,6 +132,16 @@ export class Executor {
   onCommit(listener: (bookmark: string) => void): () => void {
     this.opts.commitListeners.add(listener);
     return () => this.opts.commitListeners.delete(listener);
+  }
+
+  /**
+   * The bookmark of the last read or write through this executor that returned one (null before
+   * any): a database state this executor has seen. A request's executor is its own view
+   * (`scoped`), so this is a state the request itself observed, as a cache stamped with bookmarks
+   * needs (see {@link readWithBookmark}).
+   */
+  get observedBookmark(): string | null {
+    return this.seen;
   }
 
   /** A view of this executor for one request: same driver, extra metadata and an observer. */
@@ -208,8 +219,9 @@ export class Executor {
       const fn = (mtx: ManagedTransaction) => work(this.wrap(mtx, mode));
       const result =
         mode === 'READ' ? await session.executeRead(fn, config) : await session.executeWrite(fn, config);
-      if (onBookmark || (mode === 'WRITE' && this.opts.commitListeners.size > 0)) {
+      if (onBookmark || mode === 'WRITE') {
         const bookmark = [...session.lastBookmarks()].sort().join(',');
+        if (bookmark) this.seen = bookmark;
         onBookmark?.(bookmark);
         if (mode === 'WRITE') for (const listener of this.opts.commitListeners) listener(bookmark);
       }
@@ -243,7 +255,9 @@ export class Executor {
         isRetryableError,
       );
       // The bookmark arrives with the statement's last message: the session has it now.
-      onBookmark?.([...session.lastBookmarks()].sort().join(','));
+      const bookmark = [...session.lastBookmarks()].sort().join(',');
+      if (bookmark) this.seen = bookmark;
+      onBookmark?.(bookmark);
       return rows;
     } catch (e) {
       if (!isRetryableError(e as Error)) throw e;

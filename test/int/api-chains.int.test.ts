@@ -213,10 +213,19 @@ describe('link counts in one region', () => {
 
   it('counts each link with its sub-links, a firm in two sub-links once, in every region within', async () => {
     expect(await counts('990000')).toEqual(whole);
-    // The region's presence on the chain, read once at this state, then kept.
-    expect(names()).toEqual(['chainsWithLinks', 'engineLinkChains', 'localPresence']);
+    // The links' chains (the catalog) and the region's presence on the chain, read once at the
+    // state the chain was read at, then kept.
+    expect(names()).toEqual(['chainsWithLinks', 'engineCatalog', 'localPresence']);
     expect(await counts('990000')).toEqual(whole);
-    expect(names()).toEqual(['chainsWithLinks', 'engineLinkChains']);
+    expect(names()).toEqual(['chainsWithLinks']);
+    // Counts asked before anything else was read: one small read for the links' chains and the state.
+    const alone = await data<{ a: { totalCount: number }; b: { totalCount: number } }>(
+      api,
+      `{ a: enterprises(filter: { regionCode: "990000", linkId: "cnt.a" }) { totalCount }
+         b: enterprises(filter: { regionCode: "990000", linkId: "cnt.b" }) { totalCount } }`,
+    );
+    expect(alone).toEqual({ a: { totalCount: 3 }, b: { totalCount: 1 } });
+    expect(names()).toEqual(['engineLinkChains']);
     expect(await counts('990100')).toEqual(whole);
     expect(await counts('990101')).toEqual({ ...whole, 'cnt.a': 2, 'cnt.b': 0 });
     expect(await counts('9901Z01')).toEqual({ ...none, 'cnt.b': 1 });
@@ -238,7 +247,7 @@ describe('link counts in one region', () => {
     );
     try {
       expect(await counts('990101')).toEqual({ ...whole, 'cnt.a': 2, 'cnt.b': 1 });
-      expect(names()).toEqual(['chainsWithLinks', 'engineLinkChains', 'localPresence']);
+      expect(names()).toEqual(['chainsWithLinks', 'engineCatalog', 'localPresence']);
     } finally {
       await db.executor.write(cypher('testCountLess', `MATCH (e:Enterprise {id: 't6'}) DETACH DELETE e`));
     }
@@ -257,7 +266,7 @@ describe('link counts in one region', () => {
     await db.executor.write(unchained);
     try {
       expect(await counts('990000')).toEqual(whole);
-      expect(names()).toEqual(['chainsWithLinks', 'engineLinkChains', 'regionLinkCounts']);
+      expect(names()).toEqual(['chainsWithLinks', 'engineCatalog', 'regionLinkCounts']);
       expect(await counts('420000')).toEqual(hubei);
       expect(await counts('990101')).toEqual({ ...whole, 'cnt.a': 2, 'cnt.b': 0 });
       expect(await counts('999999')).toEqual(none);

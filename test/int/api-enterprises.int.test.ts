@@ -354,11 +354,11 @@ describe('ordering and pagination', () => {
       { code },
     );
     expect(chain.chain.links.length).toBeGreaterThan(1);
-    // The chain with its links, then each link's chain and the database state, and the region's
-    // presence on the chain (the engine's cached figures, read once at that state).
+    // The chain with its links, then at the state they were read at, the links' chains (the
+    // catalog) and the region's presence on the chain: the engine's figures, read once.
     expect(api.lastQueries().map((q) => q.name)).toEqual([
       'chainsWithLinks',
-      'engineLinkChains',
+      'engineCatalog',
       'localPresence',
     ]);
     for (const l of chain.chain.links)
@@ -368,7 +368,7 @@ describe('ordering and pagination', () => {
       `query ($code: String) { chain(id: "nev") { links { key enterprises(regionCode: $code) { totalCount } } } }`,
       { code },
     );
-    expect(api.lastQueries().map((q) => q.name)).toEqual(['chainsWithLinks', 'engineLinkChains']);
+    expect(api.lastQueries().map((q) => q.name)).toEqual(['chainsWithLinks']);
   });
 });
 

@@ -1,6 +1,8 @@
+import type { Executor } from '@chainmap/graph';
 import type { LinkRecord } from '../chain/chain.model.js';
 import type { Context } from '../core/context.js';
 import type { EnterpriseRecord } from '../enterprise/enterprise.model.js';
+import type { EngineCache } from './engine.cache.js';
 import { LINK_DEPTH, type GapKind, type Weights } from './engine.defaults.js';
 import type { CatalogRow, LinkFirmsRow } from './engine.model.js';
 import { readCatalog, readHitDetails, readLinkFirms, readRegionContext } from './engine.store.js';
@@ -29,6 +31,8 @@ export interface Firm {
 /** The link catalog: tree, SUPPLIES adjacency (either direction) and source zones. */
 export interface Catalog {
   parent: Map<string, string | null>;
+  /** Each link's chain (its denormalised `chainId`; null for a link outside any chain). */
+  chain: Map<string, string | null>;
   children: Map<string, string[]>;
   name: Map<string, string>;
   adjacent: Map<string, Set<string>>;
@@ -38,13 +42,15 @@ export interface Catalog {
 export function buildCatalog(row: CatalogRow): Catalog {
   const cat: Catalog = {
     parent: new Map(),
+    chain: new Map(),
     children: new Map(),
     name: new Map(),
     adjacent: new Map(),
     zones: new Map(),
   };
-  for (const [id, parentId, , name] of row.links) {
+  for (const [id, parentId, chainId, name] of row.links) {
     cat.parent.set(id, parentId);
+    cat.chain.set(id, chainId);
     cat.name.set(id, name);
     if (parentId) cat.children.set(parentId, [...(cat.children.get(parentId) ?? []), id]);
   }
@@ -130,8 +136,12 @@ export interface At {
 // (engine.cache.ts), and must not keep a finished request's DataLoaders alive with them.
 
 export function catalogAt({ ctx, bookmark }: At): Promise<Catalog> {
-  const executor = ctx.executor;
-  return ctx.engineCache.load('catalog', '', bookmark, async () => {
+  return catalogOf(ctx.executor, ctx.engineCache, bookmark);
+}
+
+/** The link catalog at the state `bookmark` names: cached, or read once. */
+export function catalogOf(executor: Executor, cache: EngineCache, bookmark: string): Promise<Catalog> {
+  return cache.load('catalog', '', bookmark, async () => {
     const { value, bookmark: b } = await readCatalog(executor);
     return { value: buildCatalog(value), bookmark: b };
   });

@@ -1,5 +1,6 @@
 import type { Executor } from '@chainmap/graph';
 import type { EngineCache } from '../engine/engine.cache.js';
+import { catalogOf } from '../engine/candidates.service.js';
 import { readLinkChains } from '../engine/engine.store.js';
 import { presenceAt } from '../engine/presence.service.js';
 import { enterpriseCounts, isRegionLink, type EnterpriseQuery } from './enterprise.store.js';
@@ -10,10 +11,12 @@ import { enterpriseCounts, isRegionLink, type EnterpriseQuery } from './enterpri
  * Two or more links counted in one region, and nothing else (a chain's links each counted in a
  * province, an analyst's everyday question), are the figures the engine already keeps for the
  * diagnosis: the region's presence on each link's chain, per link the distinct firms of its
- * subtree there, stamped with the database state it was read at (engine/engine.cache.ts). One
- * small round trip (`engineLinkChains`) tells each link's chain and the current state; the counts
- * come from the cached presence at that state, read once when it is not there. Any commit, by
- * anyone, changes the state, so a count is never older than the request.
+ * subtree there, stamped with the database state it was read at (engine/engine.cache.ts). The
+ * state is the one this request last observed (the read of the chain and its links, as a rule),
+ * each link's chain comes from the cached link catalog at that state, and the counts from the
+ * cached presence at that state; either is read once when it is not there. A request that has
+ * read nothing yet makes one small round trip (`engineLinkChains`) for its links' chains and the
+ * state. Any commit, by anyone, changes the state, so a count is never older than the request.
  *
  * Every other key, and links without a chain, are counted by Cypher (`enterpriseCounts`).
  */
@@ -45,9 +48,12 @@ export async function countEnterprises(
   };
 
   const fromPresence = async () => {
-    const { chains, bookmark } = await readLinkChains(executor, [
-      ...new Set(cached.map((i) => keys[i]!.linkId!)),
-    ]);
+    // The state this request has seen (its chain and links were read first, as a rule): the
+    // links' chains from the cached catalog, no round trip; else one small read for both.
+    const seen = executor.observedBookmark;
+    const { chains, bookmark } = seen
+      ? { chains: (await catalogOf(executor, cache, seen)).chain, bookmark: seen }
+      : await readLinkChains(executor, [...new Set(cached.map((i) => keys[i]!.linkId!))]);
     // One presence per chain and region asked; a link the graph does not know counts 0.
     const presences = new Map<string, Promise<Map<string, number> | null>>();
     const withoutChain: number[] = [];
