@@ -3,7 +3,7 @@ import type { EngineCache } from '../engine/engine.cache.js';
 import { catalogOf } from '../engine/candidates.service.js';
 import { readLinkChains } from '../engine/engine.store.js';
 import { presenceAt } from '../engine/presence.service.js';
-import { enterpriseCounts, isRegionLink, type EnterpriseQuery } from './enterprise.store.js';
+import { enterpriseCounts, regionLinkGroups, type EnterpriseQuery } from './enterprise.store.js';
 
 /**
  * Totals of enterprise connections (the `enterpriseCount` DataLoader's batch function).
@@ -25,14 +25,7 @@ export async function countEnterprises(
   cache: EngineCache,
   keys: readonly EnterpriseQuery[],
 ): Promise<number[]> {
-  const byRegion = new Map<string, number[]>();
-  keys.forEach((k, i) => {
-    if (!isRegionLink(k)) return;
-    const idx = byRegion.get(k.regionCode!);
-    if (idx) idx.push(i);
-    else byRegion.set(k.regionCode!, [i]);
-  });
-  const cached = [...byRegion.values()].filter((idx) => idx.length > 1).flat();
+  const cached = regionLinkGroups(keys).flatMap(([, idx]) => idx);
   if (cached.length === 0) return enterpriseCounts(executor, keys);
 
   const out = new Array<number>(keys.length);

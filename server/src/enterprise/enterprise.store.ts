@@ -472,9 +472,24 @@ export const regionLinkCountsQ = cypher(
 );
 
 /** Whether `q` is a link counted in a region and nothing else (see {@link regionLinkCountsQ}). */
-export function isRegionLink(q: EnterpriseQuery): boolean {
+function isRegionLink(q: EnterpriseQuery): boolean {
   const shape = shapeOf(q);
   return shape.anchor === 'link|region' && shape.residual.length === 0;
+}
+
+/**
+ * The keys that are links counted in a region and nothing else, by region, where a region has
+ * two or more of them (counted together: {@link regionLinkCountsQ}, or the engine's presence).
+ */
+export function regionLinkGroups(keys: readonly EnterpriseQuery[]): [regionCode: string, idx: number[]][] {
+  const byRegion = new Map<string, number[]>();
+  keys.forEach((k, i) => {
+    if (!isRegionLink(k)) return;
+    const idx = byRegion.get(k.regionCode!);
+    if (idx) idx.push(i);
+    else byRegion.set(k.regionCode!, [i]);
+  });
+  return [...byRegion.entries()].filter(([, idx]) => idx.length > 1);
 }
 
 /** Run keys in groups of one template (and one page size), each group one round trip. */
@@ -560,14 +575,7 @@ export async function enterpriseCounts(
   executor: Executor,
   keys: readonly EnterpriseQuery[],
 ): Promise<number[]> {
-  const byRegion = new Map<string, number[]>();
-  keys.forEach((k, i) => {
-    if (!isRegionLink(k)) return;
-    const idx = byRegion.get(k.regionCode!);
-    if (idx) idx.push(i);
-    else byRegion.set(k.regionCode!, [i]);
-  });
-  const shared = [...byRegion.entries()].filter(([, idx]) => idx.length > 1);
+  const shared = regionLinkGroups(keys);
   const alone = new Set(keys.keys());
   for (const [, idx] of shared) for (const i of idx) alone.delete(i);
   const aloneIdx = [...alone];
