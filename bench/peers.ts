@@ -119,23 +119,11 @@ function canonical(v: unknown): string {
   );
 }
 
-async function post(url: string, ask: HttpAsk): Promise<Json> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: ask.query, variables: ask.variables }),
-  });
-  const body = (await res.json()) as { data?: Json; errors?: unknown[] };
-  if (body.errors || !body.data)
-    throw new Error(`${url}: ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
-  return body.data;
-}
-
-/** One kept-alive connection, as autocannon's: a request at a time, timed from send to parsed answer. */
+/** One kept-alive connection per server, as autocannon's: the requests asked one at a time. */
 const oneAtATime = new Agent({ keepAlive: true, maxSockets: 1 });
 
-/** The time one request takes through `oneAtATime` (a lighter client than fetch). */
-function timedPost(url: string, ask: HttpAsk): Promise<number> {
+/** One request: its answer's data, and the time from sending it to the parsed answer. */
+function post(url: string, ask: HttpAsk): Promise<{ data: Json; ms: number }> {
   const body = JSON.stringify({ query: ask.query, variables: ask.variables });
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -151,10 +139,14 @@ function timedPost(url: string, ask: HttpAsk): Promise<number> {
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (text += chunk));
         res.on('end', () => {
-          const answer = JSON.parse(text) as { errors?: unknown; data?: unknown };
-          if (res.statusCode !== 200 || answer.errors || !answer.data)
-            reject(new Error(`${url}: ${text.slice(0, 300)}`));
-          else resolve(performance.now() - started);
+          try {
+            const answer = JSON.parse(text) as { errors?: unknown; data?: Json };
+            if (res.statusCode !== 200 || answer.errors || !answer.data)
+              throw new Error(`${url}: ${text.slice(0, 500)}`);
+            resolve({ data: answer.data, ms: performance.now() - started });
+          } catch (e) {
+            reject(e instanceof Error ? e : new Error(String(e)));
+          }
         });
       },
     );
@@ -394,7 +386,7 @@ async function main() {
     // The gap link: the diagnosis' most severe gap unless given.
     let gapLinkId = args['gap-link'];
     if (!gapLinkId) {
-      const d = await post(chainMap.url, {
+      const { data: d } = await post(chainMap.url, {
         query: `query ($c: ID!, $r: String!) { chainDiagnosis(chainId: $c, regionCode: $r) { gaps { link { key } gap } } }`,
         variables: { c: args.chain, r: args.city },
         normal: () => null,
@@ -421,7 +413,7 @@ async function main() {
     // Same answer first.
     const checks: Record<string, string> = {};
     for (const q of questions) {
-      const cmData = await post(chainMap.url, cm[q]);
+      const { data: cmData } = await post(chainMap.url, cm[q]);
       const reference = canonical(cm[q].normal(cmData));
       for (const c of chosen) {
         let verdict: string;
@@ -430,7 +422,7 @@ async function main() {
           verdict = canonical(await raw[q]()) === reference ? 'equal' : 'DIFFERENT';
         } else {
           const ask = asks[c][q];
-          const data = await post(servers.get(c)!.url, ask);
+          const { data } = await post(servers.get(c)!.url, ask);
           verdict = ask.part
             ? canonical(ask.part.of(data)) === canonical(ask.part.ofChainMap(cmData))
               ? `equal in part: ${ask.part.what}`
@@ -562,7 +554,7 @@ async function main() {
               const t = performance.now();
               await raw[q as QuestionId]();
               latencies.push(performance.now() - t);
-            } else latencies.push(await timedPost(servers.get(c)!.url, q === 'empty' ? EMPTY : asks[c][q]));
+            } else latencies.push((await post(servers.get(c)!.url, q === 'empty' ? EMPTY : asks[c][q])).ms);
           }
           const sample = { latencies, seconds: (performance.now() - started) / 1000, errors: 0, sizes: 1 };
           const row = {

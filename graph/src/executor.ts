@@ -2,6 +2,7 @@ import neo4j, {
   type Driver,
   type ManagedTransaction,
   type QueryResult,
+  type Session,
   isInt,
   isRetryableError,
   Neo4jError,
@@ -220,8 +221,7 @@ export class Executor {
       const result =
         mode === 'READ' ? await session.executeRead(fn, config) : await session.executeWrite(fn, config);
       if (onBookmark || mode === 'WRITE') {
-        const bookmark = [...session.lastBookmarks()].sort().join(',');
-        if (bookmark) this.seen = bookmark;
+        const bookmark = this.observe(session);
         onBookmark?.(bookmark);
         if (mode === 'WRITE') for (const listener of this.opts.commitListeners) listener(bookmark);
       }
@@ -255,8 +255,7 @@ export class Executor {
         isRetryableError,
       );
       // The bookmark arrives with the statement's last message: the session has it now.
-      const bookmark = [...session.lastBookmarks()].sort().join(',');
-      if (bookmark) this.seen = bookmark;
+      const bookmark = this.observe(session);
       onBookmark?.(bookmark);
       return rows;
     } catch (e) {
@@ -266,6 +265,13 @@ export class Executor {
     }
     // Retryable: once more as a managed transaction, which retries for maxTransactionRetryTime.
     return this.transaction('READ', query.name, (tx) => tx.run(query, params), onBookmark);
+  }
+
+  /** The bookmark of `session`'s last transaction, kept as the latest state seen. */
+  private observe(session: Session): string {
+    const bookmark = [...session.lastBookmarks()].sort().join(',');
+    if (bookmark) this.seen = bookmark;
+    return bookmark;
   }
 
   private wrap(mtx: ManagedTransaction, mode: AccessMode): Tx {

@@ -47,29 +47,30 @@ export async function countEnterprises(
     const { chains, bookmark } = seen
       ? { chains: (await catalogOf(executor, cache, seen)).chain, bookmark: seen }
       : await readLinkChains(executor, [...new Set(cached.map((i) => keys[i]!.linkId!))]);
-    // One presence per chain and region asked; a link the graph does not know counts 0.
-    const presences = new Map<string, Promise<Map<string, number> | null>>();
+    // The keys by chain and region, one presence each; a link the graph does not know counts 0.
+    const groups = new Map<string, { chainId: string; regionCode: string; idx: number[] }>();
     const withoutChain: number[] = [];
-    await Promise.all(
-      cached.map(async (i) => {
-        const { linkId, regionCode } = keys[i]! as { linkId: string; regionCode: string };
-        if (!chains.has(linkId)) return void (out[i] = 0);
-        const chainId = chains.get(linkId);
-        if (!chainId) return void withoutChain.push(i);
-        const pk = `${chainId}\u0000${regionCode}`;
-        let counts = presences.get(pk);
-        if (!counts)
-          presences.set(
-            pk,
-            (counts = presenceAt(executor, cache, chainId, regionCode, bookmark).then(
-              (p) => p && new Map(p.local.map((l) => [l.id, l.count])),
-            )),
-          );
+    for (const i of cached) {
+      const { linkId, regionCode } = keys[i]! as { linkId: string; regionCode: string };
+      const chainId = chains.get(linkId);
+      if (chainId === undefined) out[i] = 0;
+      else if (chainId === null) withoutChain.push(i);
+      else {
+        const gk = `${chainId}\u0000${regionCode}`;
+        const group = groups.get(gk);
+        if (group) group.idx.push(i);
+        else groups.set(gk, { chainId, regionCode, idx: [i] });
+      }
+    }
+    await Promise.all([
+      countByCypher(withoutChain),
+      ...[...groups.values()].map(async ({ chainId, regionCode, idx }) => {
+        const presence = await presenceAt(executor, cache, chainId, regionCode, bookmark);
         // No presence: the region (or the chain, since the first read) is unknown, so none there.
-        out[i] = (await counts)?.get(linkId) ?? 0;
+        const counts = new Map(presence?.local.map((l) => [l.id, l.count]));
+        for (const i of idx) out[i] = counts.get(keys[i]!.linkId!) ?? 0;
       }),
-    );
-    await countByCypher(withoutChain);
+    ]);
   };
 
   await Promise.all([countByCypher(rest), fromPresence()]);
