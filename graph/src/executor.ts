@@ -8,6 +8,7 @@ import neo4j, {
   Neo4jError,
 } from 'neo4j-driver';
 import type { Logger } from './logger.js';
+import type { GraphPart } from './parts.js';
 
 /** A named, parameterised Cypher template. Values only ever travel as `$parameters`. */
 export interface CypherQuery {
@@ -103,9 +104,15 @@ export interface ExecutorOptions {
   /** Transaction metadata (visible in `SHOW TRANSACTIONS` and the query log). */
   metadata?: Record<string, string>;
   observer?: (e: QueryEvent) => void;
-  /** Told the bookmark of every write transaction committed through this executor or its scoped views. */
-  commitListeners?: Set<(bookmark: string) => void>;
+  /** Told of every write transaction committed through this executor or its scoped views. */
+  commitListeners?: Set<CommitListener>;
 }
+
+/**
+ * Told the bookmark of a commit and the parts of the graph the write said it changes (null: it
+ * did not say, so any part may have changed).
+ */
+export type CommitListener = (bookmark: string, changes: readonly GraphPart[] | null) => void;
 
 /**
  * The one place every Cypher query runs. Reads go through read sessions (one statement: an
@@ -115,7 +122,7 @@ export interface ExecutorOptions {
  * any failure is classified as a {@link DbError}.
  */
 export class Executor {
-  private readonly opts: ExecutorOptions & { commitListeners: Set<(bookmark: string) => void> };
+  private readonly opts: ExecutorOptions & { commitListeners: Set<CommitListener> };
   private seen: string | null = null;
 
   constructor(
@@ -128,9 +135,10 @@ export class Executor {
 
   /**
    * Call `listener` with the bookmark of each write transaction committed through this executor
-   * (or a view of it) from now on; returns the function that stops it. Listeners must not throw.
+   * (or a view of it) from now on, and the parts of the graph it said it changes; returns the
+   * function that stops it. Listeners must not throw.
    */
-  onCommit(listener: (bookmark: string) => void): () => void {
+  onCommit(listener: CommitListener): () => void {
     this.opts.commitListeners.add(listener);
     return () => this.opts.commitListeners.delete(listener);
   }
@@ -188,8 +196,9 @@ export class Executor {
     return { rows, bookmark };
   }
 
-  write(query: CypherQuery, params: Params = {}): Promise<Row[]> {
-    return this.transaction('WRITE', query.name, (tx) => tx.run(query, params));
+  /** One statement, written. `changes`: the parts of the graph it may change (default: any). */
+  write(query: CypherQuery, params: Params = {}, changes?: readonly GraphPart[]): Promise<Row[]> {
+    return this.transaction('WRITE', query.name, (tx) => tx.run(query, params), undefined, changes);
   }
 
   /** Several reads in one transaction (one consistent snapshot). */
@@ -197,9 +206,12 @@ export class Executor {
     return this.transaction('READ', name, work);
   }
 
-  /** Several writes committed together or not at all. */
-  writeTx<T>(name: string, work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.transaction('WRITE', name, work);
+  /**
+   * Several writes committed together or not at all. `changes`: the parts of the graph they may
+   * change, told to the commit listeners (default: any).
+   */
+  writeTx<T>(name: string, work: (tx: Tx) => Promise<T>, changes?: readonly GraphPart[]): Promise<T> {
+    return this.transaction('WRITE', name, work, undefined, changes);
   }
 
   private async transaction<T>(
@@ -207,6 +219,7 @@ export class Executor {
     name: string,
     work: (tx: Tx) => Promise<T>,
     onBookmark?: (bookmark: string) => void,
+    changes?: readonly GraphPart[],
   ): Promise<T> {
     const session = this.driver.session({
       database: this.opts.database,
@@ -223,7 +236,8 @@ export class Executor {
       if (onBookmark || mode === 'WRITE') {
         const bookmark = this.observe(session);
         onBookmark?.(bookmark);
-        if (mode === 'WRITE') for (const listener of this.opts.commitListeners) listener(bookmark);
+        if (mode === 'WRITE')
+          for (const listener of this.opts.commitListeners) listener(bookmark, changes ?? null);
       }
       return result;
     } catch (e) {

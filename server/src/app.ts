@@ -71,7 +71,9 @@ export async function startApp(deps: AppDeps): Promise<App> {
       config.ENGINE_CACHE_REFRESH ? { refresh: { logger: logger.child({ part: 'engine-cache' }) } } : {},
     );
   // Commits made by this server announce the new state to the cache at once.
-  const stopListening = deps.executor.onCommit((bookmark) => engineCache.committed(bookmark));
+  const stopListening = deps.executor.onCommit((bookmark, changes) =>
+    engineCache.committed(bookmark, changes),
+  );
   // Depth, alias, cost, token and directive limits: an abusive query is refused before it runs.
   const armor = new ApolloArmor({
     maxDepth: { n: config.GRAPHQL_MAX_DEPTH },

@@ -894,6 +894,82 @@ describe('cached figures (docs/method.md, "Cached figures")', () => {
     expect(await national()).toMatchObject({ total: 20, test: 1 });
   });
 
+  it('keeps its figures over its own writes that change none of their parts, and reads again those that depend on one', async () => {
+    const raw = async () => {
+      const t = await gapTargets({ linkIds: ['tc.raw'], known: true, first: 10 });
+      return {
+        hz: t.hits.find((h) => h.enterprise.key === 'hz-raw'),
+        trips: names(api.lastQueries()).sort(),
+      };
+    };
+    const warm = ['chainShape', 'hitDetails', 'userScope'];
+    const log = async () =>
+      (
+        await data<{ logContact: { key: string } }>(
+          api,
+          `mutation { logContact(input: { taskForceId: "tf-xn-tc", personId: "p-mem", enterpriseId: "hz-raw", kind: VISIT }) { key } }`,
+        )
+      ).logContact.key;
+    // The first contact and library entry of this database may name properties no write has
+    // named before: Neo4j commits those names in transactions of their own, unknown to the API,
+    // which then retires everything, as for any commit it cannot account for.
+    const entry = (op: 'add' | 'remove', firm: string) =>
+      data(
+        api,
+        op === 'add'
+          ? `mutation { addLibraryEntry(input: { libraryId: "tl-xn-tc", enterpriseId: "${firm}", priority: 2, reason: "补链" }) { enterprise { key } } }`
+          : `mutation { removeLibraryEntry(input: { libraryId: "tl-xn-tc", enterpriseId: "${firm}" }) { key } }`,
+      );
+    const contacts = [await log()];
+    await entry('add', 'sh-final');
+    await entry('remove', 'sh-final');
+    await national();
+    await raw();
+    expect((await raw()).trips).toEqual(warm);
+
+    // A visit logged: tracking, which no figure is read from.
+    contacts.push(await log());
+    expect(names((await national()).trips)).toEqual(['chainShape']);
+    expect((await raw()).trips).toEqual(warm);
+
+    // A library entry: the firms 咸宁 courts are read again (regionContext), the rest is carried over.
+    await entry('add', 'hz-raw');
+    const added = await raw();
+    expect(added.trips).toEqual(['chainShape', 'hitDetails', 'regionContext', 'userScope']);
+    expect(added.hz).toMatchObject({ inLibrary: true, inProject: false });
+    expect(names((await national()).trips)).toEqual(['chainShape']);
+
+    await entry('remove', 'hz-raw');
+    for (const id of contacts) await data(api, `mutation { deleteContact(input: { id: "${id}" }) { id } }`);
+    expect((await raw()).hz).toMatchObject({ inLibrary: false, inProject: false });
+    expect(await national()).toMatchObject({ total: 20, test: 1 });
+  });
+
+  it('retires all its figures when another process commits between two writes of its own', async () => {
+    await national();
+    const log = async () =>
+      (
+        await data<{ logContact: { key: string } }>(
+          api,
+          `mutation { logContact(input: { taskForceId: "tf-xn-tc", personId: "p-mem", enterpriseId: "hz-raw", kind: CALL }) { key } }`,
+        )
+      ).logContact.key;
+    const first = await log();
+    const session = db.driver.session({ database: db.config.NEO4J_DATABASE });
+    try {
+      // The marker is no figure's input, but the API cannot know what another process wrote.
+      await session.executeWrite((tx) => tx.run(`CREATE (:CacheTestMark)`));
+      const second = await log();
+      const after = await national();
+      expect(names(after.trips).sort()).toEqual(['chainNational', 'chainShape', 'localPresence']);
+      for (const id of [first, second])
+        await data(api, `mutation { deleteContact(input: { id: "${id}" }) { id } }`);
+      await session.executeWrite((tx) => tx.run(`MATCH (m:CacheTestMark) DELETE m`));
+    } finally {
+      await session.close();
+    }
+  });
+
   it('with refresh on, reads what was in use again after its own commit: the next requests find it cached', async () => {
     const cache = new EngineCache({ refresh: { logger: createLogger('silent', 'test') } });
     const live = await startTestApi({ ENGINE_CACHE_REFRESH: 'true' }, { engineCache: cache });

@@ -1,4 +1,4 @@
-import { DbError, migrate, cypher } from '@chainmap/graph';
+import { DbError, bookmarkPosition, migrate, cypher, type GraphPart } from '@chainmap/graph';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -86,6 +86,34 @@ describe('constraints', () => {
     expect((err as DbError).code).toBe('CONFLICT');
     const rows = await db.executor.read(cypher('t', "MATCH (c:Chain {id: 'dup'}) RETURN c.name AS name"));
     expect(rows).toEqual([{ name: 'first' }]);
+  });
+});
+
+describe('commits', () => {
+  it('are told to the listeners with the parts they change, at consecutive transaction ids', async () => {
+    const heard: [bigint | undefined, readonly GraphPart[] | null][] = [];
+    const stop = db.executor.onCommit((bookmark, changes) =>
+      heard.push([bookmarkPosition(bookmark)?.tx, changes]),
+    );
+    try {
+      const mark = cypher('testCommitMark', 'CREATE (:CommitMark {at: $at})');
+      await db.executor.write(mark, { at: 1 }, ['tracking']);
+      await db.executor.writeTx('testCommitMarks', (tx) => tx.run(mark, { at: 2 }));
+      await db.executor.write(mark, { at: 3 }, ['users', 'audit']);
+      const { bookmark } = await db.executor.readWithBookmark(cypher('testCommitRead', 'RETURN 1 AS one'));
+      await db.executor.write(cypher('testCommitClean', 'MATCH (m:CommitMark) DELETE m'));
+      const [first] = heard[0]!;
+      expect(first).toBeTypeOf('bigint');
+      expect(heard.slice(0, 3)).toEqual([
+        [first, ['tracking']],
+        [first! + 1n, null],
+        [first! + 2n, ['users', 'audit']],
+      ]);
+      // A read after them stands at the last one.
+      expect(bookmarkPosition(bookmark)?.tx).toBe(first! + 2n);
+    } finally {
+      stop();
+    }
   });
 });
 

@@ -73,5 +73,5 @@ export async function userScope(
 
 /** Record a successful sign-in. */
 export async function recordSignIn(executor: Executor, id: string): Promise<void> {
-  await executor.write(signedInQ, { id });
+  await executor.write(signedInQ, { id }, ['users']);
 }

@@ -32,6 +32,7 @@ const list = (ids: string[]) => ids.map((i) => JSON.stringify(i)).join(', ');
 export const createChain = defineMutation({
   name: 'createChain',
   entity: 'Chain',
+  changes: ['chains'],
   schema: CreateChainSchema,
   id: (i) => i.id,
   access: { group: 'catalog', targets: () => [] },
@@ -48,6 +49,7 @@ export const createChain = defineMutation({
 export const updateChain = defineMutation({
   name: 'updateChain',
   entity: 'Chain',
+  changes: ['chains'],
   schema: UpdateChainSchema,
   id: (i) => i.id,
   access: { group: 'catalog', targets: () => [] },
@@ -61,6 +63,7 @@ export const updateChain = defineMutation({
 export const deleteChain = defineMutation({
   name: 'deleteChain',
   entity: 'Chain',
+  changes: ['chains', 'enterprises', 'organisation', 'pipeline', 'tracking'],
   schema: DeleteChainSchema,
   id: (i) => i.id,
   access: { group: 'catalog', targets: () => [] },
@@ -93,6 +96,7 @@ export const deleteChain = defineMutation({
 export const createLink = defineMutation({
   name: 'createLink',
   entity: 'Link',
+  changes: ['chains'],
   schema: CreateLinkSchema.transform((i) => ({ ...i, id: i.id ?? newId(i.chainId, '.') })),
   id: (i) => i.id,
   access: { group: 'catalog', targets: () => [] },
@@ -131,6 +135,7 @@ export const createLink = defineMutation({
 export const updateLink = defineMutation({
   name: 'updateLink',
   entity: 'Link',
+  changes: ['chains'],
   schema: UpdateLinkSchema,
   id: (i) => i.id,
   access: { group: 'catalog', targets: () => [] },
@@ -165,6 +170,7 @@ export const updateLink = defineMutation({
 export const deleteLink = defineMutation({
   name: 'deleteLink',
   entity: 'Link',
+  changes: ['chains', 'enterprises', 'pipeline'],
   schema: DeleteLinkSchema,
   id: (i) => i.id,
   access: { group: 'catalog', targets: () => [] },
@@ -191,6 +197,7 @@ export const deleteLink = defineMutation({
 export const addSupplies = defineMutation({
   name: 'addSupplies',
   entity: 'Supplies',
+  changes: ['chains'],
   schema: LinkSuppliesSchema,
   id: (i) => `${i.fromId}->${i.toId}`,
   access: { group: 'catalog', targets: () => [] },
@@ -210,6 +217,7 @@ export const addSupplies = defineMutation({
 export const removeSupplies = defineMutation({
   name: 'removeSupplies',
   entity: 'Supplies',
+  changes: ['chains'],
   schema: LinkSuppliesSchema,
   id: (i) => `${i.fromId}->${i.toId}`,
   access: { group: 'catalog', targets: () => [] },

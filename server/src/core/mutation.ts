@@ -1,4 +1,4 @@
-import type { Tx } from '@chainmap/graph';
+import type { GraphPart, Tx } from '@chainmap/graph';
 import { GraphQLError } from 'graphql';
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
@@ -46,6 +46,13 @@ export interface MutationSpec<S extends z.ZodType, R> {
   name: string;
   /** The entity written, e.g. `Chain`, `LibraryEntry`. */
   entity: string;
+  /**
+   * Every part of the graph the write may change (graph/src/parts.ts), deletions' cascades
+   * included; the audit entry is added by {@link runMutation}. Cached figures that depend on none
+   * of them outlive its commit (server/src/engine/engine.cache.ts), so leaving one out would let
+   * them go stale: name too many rather than too few.
+   */
+  changes: readonly GraphPart[];
   /** The input's zod schema: nothing reaches Cypher before it passes. */
   schema: S;
   /** The id of the entity written, from the validated input (relations: `from->to`). */
@@ -175,30 +182,34 @@ export async function runMutation<S extends z.ZodType, R>(
   const meta: WriteMeta = { today: chinaToday(), actor: user.username, requestId: ctx.requestId };
   let refusal: GraphQLError | undefined;
   try {
-    const result = await ctx.executor.writeTx(spec.name, async (tx) => {
-      try {
-        const regionCodes = await authorize(scope, tx, spec, spec.access.targets(input));
-        const change = await spec.write(tx, input, meta);
-        // The audit entry commits or rolls back with the change itself.
-        await recordAudit(tx, {
-          mutation: target.mutation,
-          entity: target.entity,
-          entityId: change.id ?? target.id,
-          actorId: user.id,
-          actorName: user.username,
-          actorRole: user.role,
-          requestId: meta.requestId,
-          at: new Date().toISOString(),
-          before: change.before,
-          after: change.after,
-          regionCodes,
-        });
-        return change.result;
-      } catch (e) {
-        if (e instanceof GraphQLError) refusal = e;
-        throw e;
-      }
-    });
+    const result = await ctx.executor.writeTx(
+      spec.name,
+      async (tx) => {
+        try {
+          const regionCodes = await authorize(scope, tx, spec, spec.access.targets(input));
+          const change = await spec.write(tx, input, meta);
+          // The audit entry commits or rolls back with the change itself.
+          await recordAudit(tx, {
+            mutation: target.mutation,
+            entity: target.entity,
+            entityId: change.id ?? target.id,
+            actorId: user.id,
+            actorName: user.username,
+            actorRole: user.role,
+            requestId: meta.requestId,
+            at: new Date().toISOString(),
+            before: change.before,
+            after: change.after,
+            regionCodes,
+          });
+          return change.result;
+        } catch (e) {
+          if (e instanceof GraphQLError) refusal = e;
+          throw e;
+        }
+      },
+      [...spec.changes, 'audit'],
+    );
     ctx.loaders = createLoaders(ctx.executor, async () => (await ctx.viewer.scope()).param, ctx.engineCache);
     return result;
   } catch (e) {

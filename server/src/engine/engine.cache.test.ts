@@ -94,6 +94,90 @@ describe('EngineCache', () => {
     expect(c.get('national', 'ic', 'B2')).toBe('new');
   });
 
+  describe('over commits of its own server', () => {
+    // Bookmarks in Neo4j 5's format (graph/src/bookmark.ts) at transaction `tx` of one database.
+    const at = (tx: number, db = '0b651583b3014fe2adb5a986ccfb4f4c') =>
+      `FB:${Buffer.from(`91cc10${db}c9${tx.toString(16).padStart(4, '0')}90`, 'hex').toString('base64')}`;
+    const fill = (c: EngineCache, b: string) => {
+      c.put('national', 'nev', b, 'n');
+      c.put('catalog', '', b, 'c');
+      c.put('local', 'nev|421200', b, 'l');
+      c.put('linkFirms', 'nev.cell', b, 'f');
+      c.put('regionTies', '421200', b, 't');
+    };
+    const held = (c: EngineCache, b: string) =>
+      (['national', 'catalog', 'local', 'linkFirms', 'regionTies'] as const).filter(
+        (k) =>
+          c.get(
+            k,
+            {
+              national: 'nev',
+              catalog: '',
+              local: 'nev|421200',
+              linkFirms: 'nev.cell',
+              regionTies: '421200',
+            }[k],
+            b,
+          ) !== undefined,
+      );
+
+    it('carries over the kinds that depend on none of the parts they changed', () => {
+      const c = new EngineCache();
+      fill(c, at(300));
+      c.committed(at(301), ['tracking', 'audit']);
+      expect(held(c, at(301))).toEqual(['national', 'catalog', 'local', 'linkFirms', 'regionTies']);
+      c.committed(at(302), ['pipeline', 'audit']);
+      c.committed(at(303), ['users']);
+      expect(held(c, at(303))).toEqual(['national', 'catalog', 'local', 'linkFirms']);
+      expect(c.stats.carried).toBe(5 + 4 + 4);
+      c.committed(at(304), ['enterprises']);
+      expect(held(c, at(304))).toEqual(['catalog']);
+      c.committed(at(305), ['chains']);
+      expect(held(c, at(305))).toEqual([]);
+      // Never at the states left behind.
+      expect(held(c, at(300))).toEqual([]);
+    });
+
+    it('retires everything when a commit in between is not its own, says nothing, or cannot be placed', () => {
+      const c = new EngineCache();
+      fill(c, at(400));
+      // 401 is someone else's: only 402 was announced.
+      c.committed(at(402), ['tracking']);
+      expect(held(c, at(402))).toEqual([]);
+
+      fill(c, at(402));
+      c.committed(at(403), null);
+      expect(held(c, at(403))).toEqual([]);
+
+      fill(c, at(403));
+      c.committed(at(404), ['tracking']);
+      // A request sees 405, which nobody announced.
+      c.put('catalog', '', at(405), 'c2');
+      expect(held(c, at(405))).toEqual(['catalog']);
+
+      fill(c, at(405));
+      c.committed(at(406, 'ffffffffffffffffffffffffffffffff'), ['tracking']);
+      expect(held(c, at(406, 'ffffffffffffffffffffffffffffffff'))).toEqual([]);
+
+      fill(c, 'B1');
+      c.committed('B2', ['tracking']);
+      expect(held(c, 'B2')).toEqual([]);
+    });
+
+    it('retires at a commit announced before an earlier one, and carries over from the state after', () => {
+      const c = new EngineCache();
+      fill(c, at(500));
+      // Two commits of this server announced out of order; the later one first.
+      c.committed(at(502), ['tracking']);
+      expect(held(c, at(502))).toEqual([]);
+      fill(c, at(502));
+      c.committed(at(503), ['tracking']);
+      c.committed(at(504), ['tracking']);
+      // What was read at 502 holds at 504.
+      expect(held(c, at(504))).toEqual(['national', 'catalog', 'local', 'linkFirms', 'regionTies']);
+    });
+  });
+
   it('with refresh, reads the retired entries again at the new state, most needed first', async () => {
     const c = new EngineCache({ refresh: { logger: createLogger('silent', 'test') } });
     let state = 'B1';

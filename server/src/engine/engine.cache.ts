@@ -1,12 +1,19 @@
-import type { Logger } from '@chainmap/graph';
+import { bookmarkPosition, type GraphPart, type Logger } from '@chainmap/graph';
 
 // Figures the engine reads often and that no single request changes: a chain's national counts,
 // a region's presence on a chain, the firms of each link with what scoring needs, the link
 // catalog, a region's tie counts (docs/method.md, "Cached figures"). Every entry is stamped with
 // the bookmark of the database's last committed transaction at the time it was read, and is only
 // ever served to a request that observed the same bookmark: any commit, by this server or any
-// other process (imports, the CLI, another instance), changes the bookmark and so retires every
-// entry at once.
+// other process (imports, the CLI, another instance), changes the bookmark and so retires the
+// entries.
+//
+// With one exception: the commits this server makes say which parts of the graph they change
+// (graph/src/parts.ts). When every commit between the entries' state and the new one is known to
+// be this server's, by the transaction ids of the two bookmarks, the entries of the kinds that
+// depend on none of the parts changed are carried over to the new state: logging a visit or
+// moving a project leaves a chain's national counts and a region's presence as they were. One
+// unknown commit in between (anyone else's, or a bookmark that cannot be read) retires all.
 //
 // Two things keep that from costing every request after a commit the full price:
 // - one load per entry at a time: requests that miss the same entry at the same state wait for
@@ -28,6 +35,19 @@ export interface CacheKinds {
 }
 
 type Kind = keyof CacheKinds;
+
+/** What each kind is read from: a commit that changes none of these parts leaves it as it was. */
+export const DEPENDS_ON: Record<Kind, readonly GraphPart[]> = {
+  national: ['chains', 'enterprises'],
+  catalog: ['chains', 'regions'],
+  local: ['chains', 'enterprises', 'regions'],
+  linkFirms: ['chains', 'enterprises'],
+  // Ties of the region's firms, and the firms its task forces' libraries and projects court.
+  regionTies: ['enterprises', 'regions', 'organisation', 'pipeline'],
+};
+
+/** Own commits remembered with the parts they changed; older ones count as unknown. */
+const OWN_COMMITS = 4_096;
 
 /** A read that reports the bookmark of the state it read. */
 export type Load<T> = () => Promise<{ value: T; bookmark: string }>;
@@ -98,7 +118,9 @@ export class EngineCache {
   private idle: (() => void)[] = [];
   private stopped = false;
   /** Hits, misses, loads joined, state changes and background reloads since start (tests, benchmarks). */
-  readonly stats = { hits: 0, misses: 0, joined: 0, generations: 0, refreshed: 0 };
+  readonly stats = { hits: 0, misses: 0, joined: 0, generations: 0, refreshed: 0, carried: 0 };
+  /** This server's commits: `database#tx` → the parts each changed. */
+  private readonly own = new Map<string, readonly GraphPart[]>();
 
   constructor(private readonly opts: EngineCacheOptions = {}) {
     this.max = { ...DEFAULT_MAX, ...opts.maxEntries };
@@ -195,10 +217,17 @@ export class EngineCache {
   }
 
   /**
-   * A new state of the database, announced by a commit of this server: retire every entry read
-   * before it, and (with `refresh`) read the lately used ones again in the background.
+   * A new state of the database, announced by a commit of this server that changed `changes`
+   * (null: any part): retire the entries read before it that depend on what changed (all of them
+   * unless every commit since their state is known), and (with `refresh`) read the lately used
+   * ones again in the background.
    */
-  committed(bookmark: string): void {
+  committed(bookmark: string, changes: readonly GraphPart[] | null = null): void {
+    const at = changes && bookmarkPosition(bookmark);
+    if (at) {
+      this.own.set(`${at.database}#${at.tx}`, changes);
+      if (this.own.size > OWN_COMMITS) this.own.delete(this.own.keys().next().value!);
+    }
     if (bookmark && bookmark !== this.bookmark && !this.stopped && !this.retired.has(bookmark))
       this.advance(bookmark);
   }
@@ -253,22 +282,47 @@ export class EngineCache {
     return p;
   }
 
-  /** Retire the current entries for `bookmark`'s, keeping what a refresh needs to read them again. */
+  /**
+   * The kinds whose entries read at `from` still hold at `to`: those depending on no part changed
+   * by the commits in between, when all of them are this server's; none otherwise.
+   */
+  private unchangedKinds(from: string | null, to: string): Set<Kind> {
+    const a = from ? bookmarkPosition(from) : null;
+    const b = bookmarkPosition(to);
+    if (!a || !b || a.database !== b.database || b.tx <= a.tx || b.tx - a.tx > BigInt(OWN_COMMITS))
+      return new Set();
+    const changed = new Set<GraphPart>();
+    for (let tx = a.tx + 1n; tx <= b.tx; tx++) {
+      const parts = this.own.get(`${b.database}#${tx}`);
+      if (!parts) return new Set();
+      for (const p of parts) changed.add(p);
+    }
+    const kinds = Object.keys(DEPENDS_ON) as Kind[];
+    return new Set(kinds.filter((k) => DEPENDS_ON[k].every((p) => !changed.has(p))));
+  }
+
+  /**
+   * Move to `bookmark`'s state: carry over the entries still true there, retire the others,
+   * keeping what a refresh needs to read them again.
+   */
   private advance(bookmark: string): void {
     const had = this.bookmark !== null;
+    const kept = this.unchangedKinds(this.bookmark, bookmark);
     if (this.opts.refresh && had) {
       const since = Date.now() - (this.opts.refresh.windowMs ?? 10 * 60_000);
-      const retired: Pending[] = [...this.pending];
+      // Still pending from an earlier change, unless loaded since.
+      const retired: Pending[] = this.pending.filter((p) => !this.entries.get(p.kind)?.has(p.key));
       for (const [kind, map] of this.entries)
-        for (const [key, e] of map)
-          if (e.reload && e.usedAt >= since)
-            retired.push({
-              kind,
-              key,
-              usedAt: e.usedAt,
-              reload: e.reload,
-              ...(e.weightOf ? { weightOf: e.weightOf } : {}),
-            });
+        if (!kept.has(kind))
+          for (const [key, e] of map)
+            if (e.reload && e.usedAt >= since)
+              retired.push({
+                kind,
+                key,
+                usedAt: e.usedAt,
+                reload: e.reload,
+                ...(e.weightOf ? { weightOf: e.weightOf } : {}),
+              });
       // Most recently used first within a kind; one per key.
       const seen = new Set<string>();
       this.pending = retired
@@ -283,8 +337,14 @@ export class EngineCache {
       if (this.retired.size > 256) this.retired.delete(this.retired.values().next().value!);
     }
     this.bookmark = bookmark;
-    this.entries.clear();
-    this.weights.clear();
+    for (const kind of [...this.entries.keys()]) {
+      if (kept.has(kind)) {
+        this.stats.carried += this.entries.get(kind)!.size;
+        continue;
+      }
+      this.entries.delete(kind);
+      this.weights.delete(kind);
+    }
     this.stats.generations += 1;
     if (this.pending.length > 0 && !this.refreshing) this.refreshing = this.refresh();
   }

@@ -70,6 +70,7 @@ const initialsOf = (name: string) => pinyinInitials(name)[0] ?? null;
 export const createEnterprise = defineMutation({
   name: 'createEnterprise',
   entity: 'Enterprise',
+  changes: ['enterprises'],
   schema: CreateEnterpriseSchema.transform((i) => ({ ...i, id: i.id ?? newId('ent') })),
   id: (i) => i.id,
   access: { group: 'enterprises', targets: (i) => target('Region', i.regionCode, 'input.regionCode') },
@@ -92,6 +93,7 @@ export const createEnterprise = defineMutation({
 export const updateEnterprise = defineMutation({
   name: 'updateEnterprise',
   entity: 'Enterprise',
+  changes: ['enterprises'],
   schema: UpdateEnterpriseSchema,
   id: (i) => i.id,
   access: {
@@ -125,6 +127,7 @@ export const updateEnterprise = defineMutation({
 export const deleteEnterprise = defineMutation({
   name: 'deleteEnterprise',
   entity: 'Enterprise',
+  changes: ['enterprises', 'pipeline', 'tracking'],
   schema: DeleteEnterpriseSchema,
   id: (i) => i.id,
   access: { group: 'enterprises', targets: (i) => target('Enterprise', i.id, 'input.id') },
@@ -145,6 +148,7 @@ export const deleteEnterprise = defineMutation({
 export const assignEnterpriseToLink = defineMutation({
   name: 'assignEnterpriseToLink',
   entity: 'OperatesIn',
+  changes: ['enterprises'],
   schema: AssignEnterpriseSchema,
   id: (i) => `${i.enterpriseId}->${i.linkId}`,
   access: {
@@ -164,6 +168,7 @@ export const assignEnterpriseToLink = defineMutation({
 export const unassignEnterpriseFromLink = defineMutation({
   name: 'unassignEnterpriseFromLink',
   entity: 'OperatesIn',
+  changes: ['enterprises'],
   schema: UnassignEnterpriseSchema,
   id: (i) => `${i.enterpriseId}->${i.linkId}`,
   access: {
@@ -198,6 +203,7 @@ const tieAccess: WriteAccess<TieKey> = {
 export const addEnterpriseRelation = defineMutation({
   name: 'addEnterpriseRelation',
   entity: 'EnterpriseRelation',
+  changes: ['enterprises'],
   schema: EnterpriseRelationSchema,
   id: tieId,
   access: tieAccess,
@@ -218,6 +224,7 @@ export const addEnterpriseRelation = defineMutation({
 export const updateEnterpriseRelation = defineMutation({
   name: 'updateEnterpriseRelation',
   entity: 'EnterpriseRelation',
+  changes: ['enterprises'],
   schema: EnterpriseRelationSchema,
   id: tieId,
   access: tieAccess,
@@ -232,6 +239,7 @@ export const updateEnterpriseRelation = defineMutation({
 export const removeEnterpriseRelation = defineMutation({
   name: 'removeEnterpriseRelation',
   entity: 'EnterpriseRelation',
+  changes: ['enterprises'],
   schema: EnterpriseRelationKeySchema,
   id: tieId,
   access: tieAccess,

@@ -33,6 +33,7 @@ function notFuture(on: string, today: string, field: string): void {
 export const logContact = defineMutation({
   name: 'logContact',
   entity: 'Contact',
+  changes: ['tracking'],
   schema: LogContactSchema.transform((i) => ({ ...i, id: newId('ct') })),
   id: (i) => i.id,
   access: { group: 'contacts', targets: (i) => target('TaskForce', i.taskForceId, 'input.taskForceId') },
@@ -61,6 +62,7 @@ export const logContact = defineMutation({
 export const deleteContact = defineMutation({
   name: 'deleteContact',
   entity: 'Contact',
+  changes: ['tracking'],
   schema: DeleteContactSchema,
   id: (i) => i.id,
   access: { group: 'contacts', targets: (i) => target('Contact', i.id, 'input.id') },
@@ -74,6 +76,7 @@ export const deleteContact = defineMutation({
 export const setDutyTarget = defineMutation({
   name: 'setDutyTarget',
   entity: 'DutyTarget',
+  changes: ['organisation'],
   schema: SetDutyTargetSchema,
   id: (i) => `${i.personId}/${i.year}`,
   access: { group: 'taskForces', targets: (i) => target('Person', i.personId, 'input.personId') },
@@ -108,6 +111,7 @@ export const setDutyTarget = defineMutation({
 export const recordFunds = defineMutation({
   name: 'recordFunds',
   entity: 'Project',
+  changes: ['pipeline'],
   schema: RecordFundsSchema,
   id: (i) => i.projectId,
   access: { group: 'projects', targets: (i) => target('Project', i.projectId, 'input.projectId') },
@@ -130,6 +134,7 @@ export const recordFunds = defineMutation({
 export const reviseProjectAmount = defineMutation({
   name: 'reviseProjectAmount',
   entity: 'Project',
+  changes: ['pipeline'],
   schema: ReviseProjectAmountSchema,
   id: (i) => i.projectId,
   access: { group: 'projects', targets: (i) => target('Project', i.projectId, 'input.projectId') },

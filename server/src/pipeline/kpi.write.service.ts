@@ -16,6 +16,7 @@ import { target } from '../auth/write-scope.store.js';
 export const setKpiTarget = defineMutation({
   name: 'setKpiTarget',
   entity: 'KpiTarget',
+  changes: ['tracking'],
   schema: SetKpiTargetSchema,
   id: (i) => `${i.regionCode}/${i.year}`,
   access: { group: 'kpiTargets', targets: (i) => target('Region', i.regionCode, 'input.regionCode') },
@@ -51,6 +52,7 @@ export const setKpiTarget = defineMutation({
 export const deleteKpiTarget = defineMutation({
   name: 'deleteKpiTarget',
   entity: 'KpiTarget',
+  changes: ['tracking'],
   schema: DeleteKpiTargetSchema,
   id: (i) => i.id,
   access: { group: 'kpiTargets', targets: (i) => target('KpiTarget', i.id, 'input.id') },

@@ -36,6 +36,7 @@ async function fillLinks(tx: Tx, id: string, linkIds: string[]): Promise<void> {
 export const createProject = defineMutation({
   name: 'createProject',
   entity: 'Project',
+  changes: ['pipeline'],
   schema: CreateProjectSchema.transform((i) => ({ ...i, id: i.id ?? newId('pj') })),
   id: (i) => i.id,
   access: {
@@ -76,6 +77,7 @@ export const createProject = defineMutation({
 export const updateProject = defineMutation({
   name: 'updateProject',
   entity: 'Project',
+  changes: ['pipeline'],
   schema: UpdateProjectSchema,
   id: (i) => i.id,
   access: {
@@ -122,6 +124,7 @@ export const updateProject = defineMutation({
 export const deleteProject = defineMutation({
   name: 'deleteProject',
   entity: 'Project',
+  changes: ['pipeline'],
   schema: DeleteProjectSchema,
   id: (i) => i.id,
   access: { group: 'projects', targets: (i) => target('Project', i.id, 'input.id') },
@@ -145,6 +148,7 @@ function refuse(problem: MoveProblem): GraphQLError {
 export const moveProjectStage = defineMutation({
   name: 'moveProjectStage',
   entity: 'Project',
+  changes: ['pipeline'],
   schema: MoveProjectStageSchema,
   id: (i) => i.projectId,
   access: { group: 'projects', targets: (i) => target('Project', i.projectId, 'input.projectId') },

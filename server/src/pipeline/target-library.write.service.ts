@@ -27,6 +27,7 @@ const entryId = (i: { libraryId: string; enterpriseId: string }) => `${i.library
 export const createTargetLibrary = defineMutation({
   name: 'createTargetLibrary',
   entity: 'TargetLibrary',
+  changes: ['pipeline'],
   schema: CreateTargetLibrarySchema.transform((i) => ({ ...i, id: i.id ?? newId('tl') })),
   id: (i) => i.id,
   access: { group: 'libraries', targets: (i) => target('TaskForce', i.taskForceId, 'input.taskForceId') },
@@ -41,6 +42,7 @@ export const createTargetLibrary = defineMutation({
 export const updateTargetLibrary = defineMutation({
   name: 'updateTargetLibrary',
   entity: 'TargetLibrary',
+  changes: ['pipeline'],
   schema: UpdateTargetLibrarySchema,
   id: (i) => i.id,
   access: {
@@ -67,6 +69,7 @@ export const updateTargetLibrary = defineMutation({
 export const deleteTargetLibrary = defineMutation({
   name: 'deleteTargetLibrary',
   entity: 'TargetLibrary',
+  changes: ['pipeline'],
   schema: DeleteTargetLibrarySchema,
   id: (i) => i.id,
   access: { group: 'libraries', targets: (i) => target('TargetLibrary', i.id, 'input.id') },
@@ -80,6 +83,7 @@ export const deleteTargetLibrary = defineMutation({
 export const addLibraryEntry = defineMutation({
   name: 'addLibraryEntry',
   entity: 'LibraryEntry',
+  changes: ['pipeline'],
   schema: AddLibraryEntrySchema,
   id: entryId,
   access: {
@@ -114,6 +118,7 @@ export const addLibraryEntry = defineMutation({
 export const updateLibraryEntry = defineMutation({
   name: 'updateLibraryEntry',
   entity: 'LibraryEntry',
+  changes: ['pipeline'],
   schema: UpdateLibraryEntrySchema,
   id: entryId,
   access: {
@@ -144,6 +149,7 @@ export const updateLibraryEntry = defineMutation({
 export const removeLibraryEntry = defineMutation({
   name: 'removeLibraryEntry',
   entity: 'LibraryEntry',
+  changes: ['pipeline'],
   schema: RemoveLibraryEntrySchema,
   id: entryId,
   access: { group: 'libraries', targets: (i) => target('TargetLibrary', i.libraryId, 'input.libraryId') },

@@ -41,6 +41,7 @@ const quoted = (ids: string[]) => ids.map((i) => JSON.stringify(i)).join(', ');
 export const createPerson = defineMutation({
   name: 'createPerson',
   entity: 'Person',
+  changes: ['organisation'],
   schema: CreatePersonSchema.transform((i) => ({ ...i, id: i.id ?? newId('p') })),
   id: (i) => i.id,
   access: { group: 'contacts', targets: () => [] },
@@ -54,6 +55,7 @@ export const createPerson = defineMutation({
 export const updatePerson = defineMutation({
   name: 'updatePerson',
   entity: 'Person',
+  changes: ['organisation'],
   schema: UpdatePersonSchema,
   id: (i) => i.id,
   access: { group: 'contacts', targets: (i) => target('Person', i.id, 'input.id') },
@@ -67,6 +69,7 @@ export const updatePerson = defineMutation({
 export const deletePerson = defineMutation({
   name: 'deletePerson',
   entity: 'Person',
+  changes: ['organisation', 'tracking'],
   schema: DeletePersonSchema,
   id: (i) => i.id,
   access: { group: 'contacts', targets: (i) => target('Person', i.id, 'input.id') },
@@ -87,6 +90,7 @@ export const deletePerson = defineMutation({
 export const createTaskForce = defineMutation({
   name: 'createTaskForce',
   entity: 'TaskForce',
+  changes: ['organisation'],
   schema: CreateTaskForceSchema.transform((i) => ({ ...i, id: i.id ?? newId('tf') })),
   id: (i) => i.id,
   access: {
@@ -120,6 +124,7 @@ export const createTaskForce = defineMutation({
 export const updateTaskForce = defineMutation({
   name: 'updateTaskForce',
   entity: 'TaskForce',
+  changes: ['organisation'],
   schema: UpdateTaskForceSchema,
   id: (i) => i.id,
   access: {
@@ -148,6 +153,7 @@ export const updateTaskForce = defineMutation({
 export const deleteTaskForce = defineMutation({
   name: 'deleteTaskForce',
   entity: 'TaskForce',
+  changes: ['organisation', 'pipeline', 'tracking'],
   schema: DeleteTaskForceSchema,
   id: (i) => i.id,
   access: { group: 'taskForces', targets: (i) => target('TaskForce', i.id, 'input.id') },
@@ -174,6 +180,7 @@ export const deleteTaskForce = defineMutation({
 export const setChainLeader = defineMutation({
   name: 'setChainLeader',
   entity: 'TaskForce',
+  changes: ['organisation'],
   schema: SetChainLeaderSchema,
   id: (i) => i.taskForceId,
   access: {
@@ -207,6 +214,7 @@ const memberAccess: WriteAccess<Membership> = { group: 'contacts', targets: memb
 export const addTaskForceMember = defineMutation({
   name: 'addTaskForceMember',
   entity: 'TaskForceMember',
+  changes: ['organisation'],
   schema: TaskForceMemberSchema,
   id: memberId,
   access: memberAccess,
@@ -223,6 +231,7 @@ export const addTaskForceMember = defineMutation({
 export const removeTaskForceMember = defineMutation({
   name: 'removeTaskForceMember',
   entity: 'TaskForceMember',
+  changes: ['organisation'],
   schema: TaskForceMemberSchema,
   id: memberId,
   access: memberAccess,

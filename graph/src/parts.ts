@@ -1,0 +1,22 @@
+/**
+ * The parts of the graph a write can change (graph/README.md has the model). A write through
+ * the {@link Executor} may say which parts it changes; whoever keeps figures derived from the
+ * graph (the engine's cache, server/src/engine/engine.cache.ts) can then tell that a commit left
+ * its figures as they were. A write that says nothing is taken to have changed every part.
+ */
+export const GRAPH_PARTS = {
+  chains: 'Chain, Link and their HAS_LINK, PART_OF, SUPPLIES, MAPS_TO',
+  enterprises:
+    'Enterprise (its tags, revenue, location codes) and its OPERATES_IN, LOCATED_IN, SUPPLIES_TO, INVESTS_IN',
+  regions: 'Region, WITHIN, SourceZone, IN_ZONE, Industry',
+  organisation: 'TaskForce, Person, DutyTarget and FOR_CHAIN, FOR_REGION, LEADS, MEMBER_OF, FOR_PERSON',
+  pipeline: 'TargetLibrary and INCLUDES, Project and its stage events, funds and amount entries',
+  tracking: 'Contact, KpiTarget',
+  users: 'User',
+  audit: 'AuditEntry, Import, Migration',
+} as const;
+
+export type GraphPart = keyof typeof GRAPH_PARTS;
+
+/** Every part: what a write that does not say changes. */
+export const ALL_PARTS = Object.keys(GRAPH_PARTS) as GraphPart[];
