@@ -14,11 +14,12 @@
 //   cold    the direct call with the engine's cache emptied first, as after any commit (national
 //           figures, the link catalog, the firms of the links and the region's ties read again),
 //           and its Cypher time: the cost of the answer computed from the database alone.
-//   commit  after the warm runs, `--commits` times: a write through the API's executor (a
-//           marker node, as any edit would), then at once the API request for one of the pairs
-//           (`first`: what the first user after an edit waits, while the cache reads again what
-//           was in use), and again once the background refresh has finished (`then`), with how
-//           long that refresh took.
+//   commit  after the warm runs, for each kind of commit (a visit logged, a library entry, an
+//           enterprise edited, a commit of another process: COMMITS below), `--commits` times: the
+//           write through the API's executor, saying what it changes as the mutation would, then
+//           at once the API request for one of the pairs (`first`: what the first user after an
+//           edit waits, while the cache reads again what the commit made stale), and again once
+//           the background refresh has finished (`then`), with how long that refresh took.
 // Each pair is measured cold once, then warmed up once, then `--runs` times warm.
 //
 // Options: --pairs N (28 chain/region pairs: every chain with a city and with a county)
@@ -169,6 +170,69 @@ async function choosePairs(count: number): Promise<Pair[]> {
   return pairs.slice(0, count);
 }
 
+/**
+ * The commits measured: each writes what a mutation of its kind writes, through the API's own
+ * executor, saying the parts of the graph it changes as that mutation does (MutationSpec.changes),
+ * so the cache sees exactly what it would see after the mutation. The last is a commit that says
+ * nothing, as any commit of another process looks to the API.
+ */
+const COMMITS: { label: string; write: (i: number) => Promise<unknown> }[] = [
+  {
+    label: 'a visit logged (tracking)',
+    write: (i) =>
+      executor.write(
+        {
+          name: 'benchLogContact',
+          text: `CREATE (c:Contact {id: 'bench-contact-' + $i, on: date(), kind: 'VISIT', note: 'benchmark', by: 'bench'})`,
+        },
+        { i },
+        ['tracking', 'audit'],
+      ),
+  },
+  {
+    label: 'a library entry (pipeline)',
+    write: (i) =>
+      executor.write(
+        {
+          name: 'benchLibraryEntry',
+          text: `MERGE (l:TargetLibrary {id: 'bench-library'}) ON CREATE SET l.name = 'benchmark', l.version = 1
+                 WITH l MATCH (e:Enterprise {id: $id}) MERGE (l)-[:INCLUDES {priority: 3, reason: 'benchmark'}]->(e)`,
+        },
+        { id: `syn-${i + 1}` },
+        ['pipeline', 'audit'],
+      ),
+  },
+  {
+    label: 'an enterprise edited (enterprises)',
+    write: (i) =>
+      executor.write(
+        {
+          name: 'benchEnterpriseEdit',
+          text: `MATCH (e:Enterprise {id: $id}) SET e.version = coalesce(e.version, 0) + 1`,
+        },
+        { id: `syn-${i + 1}` },
+        ['enterprises', 'audit'],
+      ),
+  },
+  {
+    label: 'a commit by another process',
+    write: () =>
+      executor.write({
+        name: 'benchCommit',
+        text: 'MERGE (m:BenchCommitMarker {id: 1}) SET m.at = timestamp()',
+      }),
+  },
+];
+
+async function cleanUpCommits() {
+  await executor.write({
+    name: 'benchCommitCleanup',
+    text: `CALL () { MATCH (m:BenchCommitMarker) DELETE m }
+           CALL () { MATCH (c:Contact) WHERE c.id STARTS WITH 'bench-contact-' DELETE c }
+           CALL () { MATCH (l:TargetLibrary {id: 'bench-library'}) DETACH DELETE l }`,
+  });
+}
+
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
@@ -217,23 +281,31 @@ try {
         cy.push(d.cypher);
       }
     }
-    // After a commit: the first request at once, then one after the background refresh.
-    const first: number[] = [];
-    const then: number[] = [];
-    const refresh: number[] = [];
-    for (let i = 0; i < Number(args.commits); i++) {
-      const pair = pairs[(i * 5) % pairs.length]!;
-      await executor.write({
-        name: 'benchCommit',
-        text: 'MERGE (m:BenchCommitMarker {id: 1}) SET m.at = timestamp()',
-      });
-      const committed = performance.now();
-      first.push((await viaApi(bench.query, pair)).ms);
+    // After a commit of each kind: the first request at once, then one after the background refresh.
+    const afterCommits: { label: string; first: number[]; refresh: number[]; then: number[] }[] = [];
+    for (const commit of COMMITS) {
+      await commit.write(0); // a first write of its kind may commit new property names (tokens) too
       await engineCache.settled();
-      refresh.push(performance.now() - committed);
-      then.push((await viaApi(bench.query, pair)).ms);
+      await viaApi(bench.query, pairs[0]!);
+      const row = {
+        label: commit.label,
+        first: [] as number[],
+        refresh: [] as number[],
+        then: [] as number[],
+      };
+      for (let i = 0; i < Number(args.commits); i++) {
+        const pair = pairs[(i * 5) % pairs.length]!;
+        await viaApi(bench.query, pair); // in use, so cached before the commit
+        await commit.write(i + 1);
+        const committed = performance.now();
+        row.first.push((await viaApi(bench.query, pair)).ms);
+        await engineCache.settled();
+        row.refresh.push(performance.now() - committed);
+        row.then.push((await viaApi(bench.query, pair)).ms);
+      }
+      afterCommits.push(row);
     }
-    await executor.write({ name: 'benchCommitCleanup', text: 'MATCH (m:BenchCommitMarker) DELETE m' });
+    await cleanUpCommits();
     await engineCache.settled();
     const p95 = pct(api, 95);
     if (p95 > bench.target) failed = true;
@@ -243,12 +315,13 @@ try {
         `${f(pct(coldCy, 50))} ms ${f(pct(coldCy, 95))} ms  ≤ ${bench.target}${p95 > bench.target ? ' MISSED' : ''}  ` +
         `${[...tripCounts].join(' | ')}; ${[...coldTrips].join(' | ')}\n`,
     );
-    if (first.length > 0)
-      process.stdout.write(
-        `${''.padEnd(16)} after a commit (${first.length}×): first request p50 ${f(pct(first, 50))} ms, max ${f(Math.max(...first))} ms; ` +
-          `background refresh p50 ${f(pct(refresh, 50))} ms, max ${f(Math.max(...refresh))} ms; ` +
-          `then p50 ${f(pct(then, 50))} ms, max ${f(Math.max(...then))} ms\n`,
-      );
+    for (const { label, first, refresh, then } of afterCommits)
+      if (first.length > 0)
+        process.stdout.write(
+          `${''.padEnd(16)} after ${label} (${first.length}×): first request p50 ${f(pct(first, 50))} ms, max ${f(Math.max(...first))} ms; ` +
+            `background refresh p50 ${f(pct(refresh, 50))} ms, max ${f(Math.max(...refresh))} ms; ` +
+            `then p50 ${f(pct(then, 50))} ms, max ${f(Math.max(...then))} ms\n`,
+        );
   }
   process.exitCode = failed ? 1 : 0;
 } finally {

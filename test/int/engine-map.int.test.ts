@@ -932,10 +932,10 @@ describe('cached figures (docs/method.md, "Cached figures")', () => {
     expect(names((await national()).trips)).toEqual(['chainShape']);
     expect((await raw()).trips).toEqual(warm);
 
-    // A library entry: the firms 咸宁 courts are read again (regionContext), the rest is carried over.
+    // A library entry: the firms 咸宁 courts are read again (regionCourted), the rest is carried over.
     await entry('add', 'hz-raw');
     const added = await raw();
-    expect(added.trips).toEqual(['chainShape', 'hitDetails', 'regionContext', 'userScope']);
+    expect(added.trips).toEqual(['chainShape', 'hitDetails', 'regionCourted', 'userScope']);
     expect(added.hz).toMatchObject({ inLibrary: true, inProject: false });
     expect(names((await national()).trips)).toEqual(['chainShape']);
 

@@ -5,7 +5,13 @@ import type { EnterpriseRecord } from '../enterprise/enterprise.model.js';
 import type { EngineCache } from './engine.cache.js';
 import { LINK_DEPTH, type GapKind, type Weights } from './engine.defaults.js';
 import type { CatalogRow, LinkFirmsRow } from './engine.model.js';
-import { readCatalog, readHitDetails, readLinkFirms, readRegionContext } from './engine.store.js';
+import {
+  readCatalog,
+  readHitDetails,
+  readLinkFirms,
+  readRegionCourted,
+  readRegionTies,
+} from './engine.store.js';
 import { isAnchor, scoreCandidate, scoreOf, strengthValue, type CandidateCounts } from './score.logic.js';
 
 // 招谁's candidates (docs/method.md, "Ranking every candidate"). The firms of each link, the
@@ -207,23 +213,30 @@ export interface RegionContext {
 
 /**
  * The region's ties and the firms its libraries and projects court, as the viewer may see them:
- * cached per region and scope (the courted firms depend on which libraries and projects are in
- * the viewer's scope).
+ * two entries, read concurrently when both are missing. The ties are cached per region; the
+ * courted firms per region and scope (they depend on which libraries and projects are in the
+ * viewer's scope), and apart from the ties, since every library entry or project move changes
+ * them and nothing else (engine.cache.ts, DEPENDS_ON).
  */
 export async function regionContextAt({ ctx, bookmark }: At, regionCode: string): Promise<RegionContext> {
-  const scope = (await ctx.viewer.scope()).param;
   const executor = ctx.executor;
-  return ctx.engineCache.load('regionTies', `${regionCode}|${JSON.stringify(scope)}`, bookmark, async () => {
-    const { value, bookmark: b } = await readRegionContext(executor, scope, regionCode);
-    return {
-      value: {
-        ties: new Map(value?.ties ?? []),
-        library: new Set(value?.library ?? []),
-        projects: new Set(value?.projects ?? []),
-      },
-      bookmark: b,
-    };
-  });
+  const cache = ctx.engineCache;
+  const [ties, courted] = await Promise.all([
+    cache.load('regionTies', regionCode, bookmark, async () => {
+      const { value, bookmark: b } = await readRegionTies(executor, regionCode);
+      return { value: new Map(value?.ties ?? []), bookmark: b };
+    }),
+    ctx.viewer.scope().then(({ param: scope }) =>
+      cache.load('courted', `${regionCode}|${JSON.stringify(scope)}`, bookmark, async () => {
+        const { value, bookmark: b } = await readRegionCourted(executor, scope, regionCode);
+        return {
+          value: { library: new Set(value?.library ?? []), projects: new Set(value?.projects ?? []) },
+          bookmark: b,
+        };
+      }),
+    ),
+  ]);
+  return { ties, ...courted };
 }
 
 /** A candidate for some target links: a firm working in one of them or in a sub-link. */

@@ -104,9 +104,10 @@ describe('EngineCache', () => {
       c.put('local', 'nev|421200', b, 'l');
       c.put('linkFirms', 'nev.cell', b, 'f');
       c.put('regionTies', '421200', b, 't');
+      c.put('courted', '421200|{}', b, 'p');
     };
     const held = (c: EngineCache, b: string) =>
-      (['national', 'catalog', 'local', 'linkFirms', 'regionTies'] as const).filter(
+      (['national', 'catalog', 'local', 'linkFirms', 'regionTies', 'courted'] as const).filter(
         (k) =>
           c.get(
             k,
@@ -116,6 +117,7 @@ describe('EngineCache', () => {
               local: 'nev|421200',
               linkFirms: 'nev.cell',
               regionTies: '421200',
+              courted: '421200|{}',
             }[k],
             b,
           ) !== undefined,
@@ -125,15 +127,23 @@ describe('EngineCache', () => {
       const c = new EngineCache();
       fill(c, at(300));
       c.committed(at(301), ['tracking', 'audit']);
-      expect(held(c, at(301))).toEqual(['national', 'catalog', 'local', 'linkFirms', 'regionTies']);
+      expect(held(c, at(301))).toEqual([
+        'national',
+        'catalog',
+        'local',
+        'linkFirms',
+        'regionTies',
+        'courted',
+      ]);
       c.committed(at(302), ['pipeline', 'audit']);
       c.committed(at(303), ['users']);
-      expect(held(c, at(303))).toEqual(['national', 'catalog', 'local', 'linkFirms']);
-      expect(c.stats.carried).toBe(5 + 4 + 4);
+      expect(held(c, at(303))).toEqual(['national', 'catalog', 'local', 'linkFirms', 'regionTies']);
+      expect(c.stats.carried).toBe(6 + 5 + 5);
+      fill(c, at(303));
       c.committed(at(304), ['enterprises']);
-      expect(held(c, at(304))).toEqual(['catalog']);
+      expect(held(c, at(304))).toEqual(['catalog', 'courted']);
       c.committed(at(305), ['chains']);
-      expect(held(c, at(305))).toEqual([]);
+      expect(held(c, at(305))).toEqual(['courted']);
       // Never at the states left behind.
       expect(held(c, at(300))).toEqual([]);
     });
@@ -174,7 +184,14 @@ describe('EngineCache', () => {
       c.committed(at(503), ['tracking']);
       c.committed(at(504), ['tracking']);
       // What was read at 502 holds at 504.
-      expect(held(c, at(504))).toEqual(['national', 'catalog', 'local', 'linkFirms', 'regionTies']);
+      expect(held(c, at(504))).toEqual([
+        'national',
+        'catalog',
+        'local',
+        'linkFirms',
+        'regionTies',
+        'courted',
+      ]);
     });
   });
 

@@ -2,7 +2,7 @@ import { bookmarkPosition, type GraphPart, type Logger } from '@chainmap/graph';
 
 // Figures the engine reads often and that no single request changes: a chain's national counts,
 // a region's presence on a chain, the firms of each link with what scoring needs, the link
-// catalog, a region's tie counts (docs/method.md, "Cached figures"). Every entry is stamped with
+// catalog, a region's tie counts and the firms it courts (docs/method.md, "Cached figures"). Every entry is stamped with
 // the bookmark of the database's last committed transaction at the time it was read, and is only
 // ever served to a request that observed the same bookmark: any commit, by this server or any
 // other process (imports, the CLI, another instance), changes the bookmark and so retires the
@@ -32,6 +32,7 @@ export interface CacheKinds {
   local: unknown;
   linkFirms: unknown;
   regionTies: unknown;
+  courted: unknown;
 }
 
 type Kind = keyof CacheKinds;
@@ -42,8 +43,10 @@ export const DEPENDS_ON: Record<Kind, readonly GraphPart[]> = {
   catalog: ['chains', 'regions'],
   local: ['chains', 'enterprises', 'regions'],
   linkFirms: ['chains', 'enterprises'],
-  // Ties of the region's firms, and the firms its task forces' libraries and projects court.
-  regionTies: ['enterprises', 'regions', 'organisation', 'pipeline'],
+  // Ties of the region's firms.
+  regionTies: ['enterprises', 'regions'],
+  // The firms its task forces' libraries and projects court.
+  courted: ['regions', 'organisation', 'pipeline'],
 };
 
 /** Own commits remembered with the parts they changed; older ones count as unknown. */
@@ -75,10 +78,12 @@ const DEFAULT_MAX: Record<Kind, number> = {
   // enterprise graph has 35,000–137,000.
   linkFirms: 600_000,
   regionTies: 100,
+  // Two short lists of ids per region and scope.
+  courted: 1_000,
 };
 
 /** Cheap and always-needed kinds first, then the rest. */
-const REFRESH_ORDER: Kind[] = ['catalog', 'national', 'local', 'linkFirms', 'regionTies'];
+const REFRESH_ORDER: Kind[] = ['catalog', 'national', 'courted', 'local', 'linkFirms', 'regionTies'];
 
 interface Entry {
   value: unknown;

@@ -89,13 +89,17 @@ export const LinkFirmsRowModel = z
   );
 export type LinkFirmsRow = z.output<typeof LinkFirmsRowModel>;
 
-/** `regionContext`: tie counts as [enterprise id, firms of the region], library and project firms. */
-export const RegionContextRowModel = z.object({
+/** `regionTies`: tie counts as [enterprise id, firms of the region]; `regionCourted`: library and project firms. */
+export const RegionTiesRowModel = z.object({
   ties: z.array(z.tuple([str, int])),
+});
+export type RegionTiesRow = z.output<typeof RegionTiesRowModel>;
+
+export const RegionCourtedRowModel = z.object({
   library: z.array(str),
   projects: z.array(str),
 });
-export type RegionContextRow = z.output<typeof RegionContextRowModel>;
+export type RegionCourtedRow = z.output<typeof RegionCourtedRowModel>;
 
 /** One enterprise of `hitDetails`: its record and the names of the region's firms it has ties with. */
 export const HitDetailsRowModel = z.object({

@@ -9,7 +9,8 @@ import {
   linkFirmsQ,
   localPresenceQ,
   mapOrganisationQ,
-  regionContextQ,
+  regionCourtedQ,
+  regionTiesQ,
 } from './engine.store.js';
 
 const templates = [
@@ -18,7 +19,8 @@ const templates = [
   localPresenceQ,
   engineCatalogQ,
   linkFirmsQ,
-  regionContextQ,
+  regionCourtedQ,
+  regionTiesQ,
   hitDetailsQ,
   mapOrganisationQ,
   ...(['PROVINCE', 'CITY', 'COUNTY', 'ZONE'] as const).map(extensionTemplate),

@@ -18,7 +18,8 @@ import {
   LinkFirmsRowModel,
   NationalRowModel,
   OrganisationRowModel,
-  RegionContextRowModel,
+  RegionCourtedRowModel,
+  RegionTiesRowModel,
   type CatalogRow,
   type ConnectionRow,
   type ChainShapeRow,
@@ -27,7 +28,8 @@ import {
   type HitDetailsRow,
   type LinkFirmsRow,
   type NationalRow,
-  type RegionContextRow,
+  type RegionCourtedRow,
+  type RegionTiesRow,
   type OrganisationRow,
 } from './engine.model.js';
 
@@ -255,12 +257,12 @@ export async function readLinkFirms(
   return { value: rows.map((r) => LinkFirmsRowModel.parse(r)), bookmark };
 }
 
-// regionContext: for a region (and every region within it), how many of its firms each
-// enterprise has a SUPPLIES_TO / INVESTS_IN tie with (either direction; only enterprises with at
-// least one), and the firms its target libraries include and its active projects are by, as far
-// as the viewer's scope ($scope) lets them see those libraries and projects.
-export const regionContextQ = cypher(
-  'regionContext',
+// regionTies: for a region (and every region within it), how many of its firms each enterprise
+// has a SUPPLIES_TO / INVESTS_IN tie with (either direction; only enterprises with at least one).
+// Read from enterprises alone, so kept apart from the courted firms, which every library entry
+// or project move changes.
+export const regionTiesQ = cypher(
+  'regionTies',
   `MATCH (r:Region {code: $regionCode})
    CALL (r) {
      ${LOCAL_FIRMS}
@@ -269,6 +271,24 @@ export const regionContextQ = cypher(
      WITH n, count(DISTINCT e) AS k
      RETURN collect([n.id, k]) AS ties
    }
+   RETURN ties`,
+);
+
+/** A region's tie counts, one round trip, with its bookmark; null for an unknown region. */
+export async function readRegionTies(
+  executor: Executor,
+  regionCode: string,
+): Promise<{ value: RegionTiesRow | null; bookmark: string }> {
+  const { rows, bookmark } = await executor.readWithBookmark(regionTiesQ, { regionCode });
+  return { value: rows[0] ? RegionTiesRowModel.parse(rows[0]) : null, bookmark };
+}
+
+// regionCourted: the firms a region's target libraries include and its active projects are by
+// (the region and every region within it), as far as the viewer's scope ($scope) lets them see
+// those libraries and projects.
+export const regionCourtedQ = cypher(
+  'regionCourted',
+  `MATCH (r:Region {code: $regionCode})
    CALL (r) {
      MATCH (r)<-[:WITHIN*0..4]-(w:Region)
      RETURN collect(w) AS within
@@ -285,17 +305,17 @@ export const regionContextQ = cypher(
      WHERE coalesce(p.stage, '') <> 'TERMINATED' AND ${inScope.project('p')}
      RETURN collect(DISTINCT e.id) AS projects
    }
-   RETURN ties, library, projects`,
+   RETURN library, projects`,
 );
 
-/** A region's tie counts and courted firms, one round trip, with its bookmark; null for an unknown region. */
-export async function readRegionContext(
+/** The firms a region courts, as the viewer may see them, one round trip, with its bookmark; null for an unknown region. */
+export async function readRegionCourted(
   executor: Executor,
   scope: ScopeParam,
   regionCode: string,
-): Promise<{ value: RegionContextRow | null; bookmark: string }> {
-  const { rows, bookmark } = await executor.readWithBookmark(regionContextQ, { regionCode, scope });
-  return { value: rows[0] ? RegionContextRowModel.parse(rows[0]) : null, bookmark };
+): Promise<{ value: RegionCourtedRow | null; bookmark: string }> {
+  const { rows, bookmark } = await executor.readWithBookmark(regionCourtedQ, { regionCode, scope });
+  return { value: rows[0] ? RegionCourtedRowModel.parse(rows[0]) : null, bookmark };
 }
 
 // hitDetails: the records of the enterprises listed as targets, each with the names of the
