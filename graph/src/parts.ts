@@ -6,8 +6,8 @@
  */
 export const GRAPH_PARTS = {
   chains: 'Chain, Link and their HAS_LINK, PART_OF, SUPPLIES, MAPS_TO',
-  enterprises:
-    'Enterprise (its tags, revenue, location codes) and its OPERATES_IN, LOCATED_IN, SUPPLIES_TO, INVESTS_IN',
+  enterprises: 'Enterprise (its tags, revenue, location codes) and its OPERATES_IN, LOCATED_IN',
+  ties: 'SUPPLIES_TO and INVESTS_IN between enterprises',
   regions: 'Region, WITHIN, SourceZone, IN_ZONE, Industry',
   organisation: 'TaskForce, Person, DutyTarget and FOR_CHAIN, FOR_REGION, LEADS, MEMBER_OF, FOR_PERSON',
   pipeline: 'TargetLibrary and INCLUDES, Project and its stage events, funds and amount entries',

@@ -920,9 +920,16 @@ describe('cached figures (docs/method.md, "Cached figures")', () => {
           ? `mutation { addLibraryEntry(input: { libraryId: "tl-xn-tc", enterpriseId: "${firm}", priority: 2, reason: "补链" }) { enterprise { key } } }`
           : `mutation { removeLibraryEntry(input: { libraryId: "tl-xn-tc", enterpriseId: "${firm}" }) { key } }`,
       );
+    const tie = (op: 'add' | 'remove', from: string) =>
+      data(
+        api,
+        `mutation { ${op}EnterpriseRelation(input: { fromId: "${from}", toId: "x-raw", type: SUPPLIES_TO }) { key } }`,
+      );
     const contacts = [await log()];
     await entry('add', 'sh-final');
     await entry('remove', 'sh-final');
+    await tie('add', 'sh-final');
+    await tie('remove', 'sh-final');
     await national();
     await raw();
     expect((await raw()).trips).toEqual(warm);
@@ -938,6 +945,16 @@ describe('cached figures (docs/method.md, "Cached figures")', () => {
     expect(added.trips).toEqual(['chainShape', 'hitDetails', 'regionCourted', 'userScope']);
     expect(added.hz).toMatchObject({ inLibrary: true, inProject: false });
     expect(names((await national()).trips)).toEqual(['chainShape']);
+
+    // A tie of hz-raw with a firm of 咸宁: the region's ties are read again, the rest is carried over.
+    const tiesOf = (hit: Hit | undefined) => hit?.factors.find((f) => f.name === 'ties')?.value;
+    const untied = tiesOf(added.hz);
+    await tie('add', 'hz-raw');
+    const tied = await raw();
+    expect(tied.trips).toEqual(['chainShape', 'hitDetails', 'regionTies', 'userScope']);
+    expect(tiesOf(tied.hz)).toBeGreaterThan(untied!);
+    expect(names((await national()).trips)).toEqual(['chainShape']);
+    await tie('remove', 'hz-raw');
 
     await entry('remove', 'hz-raw');
     for (const id of contacts) await data(api, `mutation { deleteContact(input: { id: "${id}" }) { id } }`);

@@ -139,11 +139,13 @@ describe('EngineCache', () => {
       c.committed(at(303), ['users']);
       expect(held(c, at(303))).toEqual(['national', 'catalog', 'local', 'linkFirms', 'regionTies']);
       expect(c.stats.carried).toBe(6 + 5 + 5);
-      fill(c, at(303));
-      c.committed(at(304), ['enterprises']);
-      expect(held(c, at(304))).toEqual(['catalog', 'courted']);
-      c.committed(at(305), ['chains']);
-      expect(held(c, at(305))).toEqual(['courted']);
+      c.committed(at(304), ['ties']);
+      expect(held(c, at(304))).toEqual(['national', 'catalog', 'local', 'linkFirms']);
+      fill(c, at(304));
+      c.committed(at(305), ['enterprises']);
+      expect(held(c, at(305))).toEqual(['catalog', 'courted']);
+      c.committed(at(306), ['chains']);
+      expect(held(c, at(306))).toEqual(['courted']);
       // Never at the states left behind.
       expect(held(c, at(300))).toEqual([]);
     });

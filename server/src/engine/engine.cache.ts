@@ -44,7 +44,7 @@ export const DEPENDS_ON: Record<Kind, readonly GraphPart[]> = {
   local: ['chains', 'enterprises', 'regions'],
   linkFirms: ['chains', 'enterprises'],
   // Ties of the region's firms.
-  regionTies: ['enterprises', 'regions'],
+  regionTies: ['enterprises', 'ties', 'regions'],
   // The firms its task forces' libraries and projects court.
   courted: ['regions', 'organisation', 'pipeline'],
 };

@@ -127,7 +127,7 @@ export const updateEnterprise = defineMutation({
 export const deleteEnterprise = defineMutation({
   name: 'deleteEnterprise',
   entity: 'Enterprise',
-  changes: ['enterprises', 'pipeline', 'tracking'],
+  changes: ['enterprises', 'ties', 'pipeline', 'tracking'],
   schema: DeleteEnterpriseSchema,
   id: (i) => i.id,
   access: { group: 'enterprises', targets: (i) => target('Enterprise', i.id, 'input.id') },
@@ -203,7 +203,7 @@ const tieAccess: WriteAccess<TieKey> = {
 export const addEnterpriseRelation = defineMutation({
   name: 'addEnterpriseRelation',
   entity: 'EnterpriseRelation',
-  changes: ['enterprises'],
+  changes: ['ties'],
   schema: EnterpriseRelationSchema,
   id: tieId,
   access: tieAccess,
@@ -224,7 +224,7 @@ export const addEnterpriseRelation = defineMutation({
 export const updateEnterpriseRelation = defineMutation({
   name: 'updateEnterpriseRelation',
   entity: 'EnterpriseRelation',
-  changes: ['enterprises'],
+  changes: ['ties'],
   schema: EnterpriseRelationSchema,
   id: tieId,
   access: tieAccess,
@@ -239,7 +239,7 @@ export const updateEnterpriseRelation = defineMutation({
 export const removeEnterpriseRelation = defineMutation({
   name: 'removeEnterpriseRelation',
   entity: 'EnterpriseRelation',
-  changes: ['enterprises'],
+  changes: ['ties'],
   schema: EnterpriseRelationKeySchema,
   id: tieId,
   access: tieAccess,
