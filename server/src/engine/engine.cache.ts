@@ -2,11 +2,11 @@ import { bookmarkPosition, type GraphPart, type Logger } from '@chainmap/graph';
 
 // Figures the engine reads often and that no single request changes: a chain's national counts,
 // a region's presence on a chain, the firms of each link with what scoring needs, the link
-// catalog, a region's tie counts and the firms it courts (docs/method.md, "Cached figures"). Every entry is stamped with
-// the bookmark of the database's last committed transaction at the time it was read, and is only
-// ever served to a request that observed the same bookmark: any commit, by this server or any
-// other process (imports, the CLI, another instance), changes the bookmark and so retires the
-// entries.
+// catalog, a region's tie counts and the firms it courts (docs/method.md, "Cached figures").
+// Every entry is stamped with the bookmark of the database's last committed transaction at the
+// time it was read, and is only ever served to a request that observed the same bookmark: any
+// commit, by this server or any other process (imports, the CLI, another instance), changes the
+// bookmark and so retires the entries.
 //
 // With one exception: the commits this server makes say which parts of the graph they change
 // (graph/src/parts.ts). When every commit between the entries' state and the new one is known to
