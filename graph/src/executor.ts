@@ -8,7 +8,7 @@ import neo4j, {
   Neo4jError,
 } from 'neo4j-driver';
 import type { Logger } from './logger.js';
-import type { GraphPart } from './parts.js';
+import type { CommitChanges, GraphPart } from './parts.js';
 
 /** A named, parameterised Cypher template. Values only ever travel as `$parameters`. */
 export interface CypherQuery {
@@ -109,10 +109,16 @@ export interface ExecutorOptions {
 }
 
 /**
- * Told the bookmark of a commit and the parts of the graph the write said it changes (null: it
- * did not say, so any part may have changed).
+ * Told the bookmark of a commit and what the write said it changes (null: it did not say, so any
+ * part may have changed).
  */
-export type CommitListener = (bookmark: string, changes: readonly GraphPart[] | null) => void;
+export type CommitListener = (bookmark: string, changes: CommitChanges | null) => void;
+
+/**
+ * What a write says it changes: the parts of the graph, or, for a write that learns more while it
+ * runs, a function called once it has committed.
+ */
+export type WriteChanges = readonly GraphPart[] | (() => CommitChanges);
 
 /**
  * The one place every Cypher query runs. Reads go through read sessions (one statement: an
@@ -197,7 +203,7 @@ export class Executor {
   }
 
   /** One statement, written. `changes`: the parts of the graph it may change (default: any). */
-  write(query: CypherQuery, params: Params = {}, changes?: readonly GraphPart[]): Promise<Row[]> {
+  write(query: CypherQuery, params: Params = {}, changes?: WriteChanges): Promise<Row[]> {
     return this.transaction('WRITE', query.name, (tx) => tx.run(query, params), undefined, changes);
   }
 
@@ -210,7 +216,7 @@ export class Executor {
    * Several writes committed together or not at all. `changes`: the parts of the graph they may
    * change, told to the commit listeners (default: any).
    */
-  writeTx<T>(name: string, work: (tx: Tx) => Promise<T>, changes?: readonly GraphPart[]): Promise<T> {
+  writeTx<T>(name: string, work: (tx: Tx) => Promise<T>, changes?: WriteChanges): Promise<T> {
     return this.transaction('WRITE', name, work, undefined, changes);
   }
 
@@ -219,7 +225,7 @@ export class Executor {
     name: string,
     work: (tx: Tx) => Promise<T>,
     onBookmark?: (bookmark: string) => void,
-    changes?: readonly GraphPart[],
+    changes?: WriteChanges,
   ): Promise<T> {
     const session = this.driver.session({
       database: this.opts.database,
@@ -236,8 +242,11 @@ export class Executor {
       if (onBookmark || mode === 'WRITE') {
         const bookmark = this.observe(session);
         onBookmark?.(bookmark);
-        if (mode === 'WRITE')
-          for (const listener of this.opts.commitListeners) listener(bookmark, changes ?? null);
+        if (mode === 'WRITE') {
+          const note =
+            typeof changes === 'function' ? changes() : changes ? { parts: changes, chains: null } : null;
+          for (const listener of this.opts.commitListeners) listener(bookmark, note);
+        }
       }
       return result;
     } catch (e) {

@@ -18,5 +18,12 @@ export const GRAPH_PARTS = {
 
 export type GraphPart = keyof typeof GRAPH_PARTS;
 
-/** Every part: what a write that does not say changes. */
-export const ALL_PARTS = Object.keys(GRAPH_PARTS) as GraphPart[];
+/**
+ * What a commit changed: the parts of the graph, and, for `enterprises`, the chains whose links
+ * the firms it wrote work in, before or after it (`chains`: a change to those firms leaves every
+ * other chain's figures as they were); null when the write cannot say, so any chain.
+ */
+export interface CommitChanges {
+  parts: readonly GraphPart[];
+  chains: readonly string[] | null;
+}

@@ -962,6 +962,39 @@ describe('cached figures (docs/method.md, "Cached figures")', () => {
     expect(await national()).toMatchObject({ total: 20, test: 1 });
   });
 
+  it('after a write to an enterprise, reads again only the figures of the chains its links are in', async () => {
+    const operates = (op: 'assign' | 'unassign', firm: string, link: string) =>
+      data(
+        api,
+        `mutation { ${op === 'assign' ? 'assignEnterpriseToLink' : 'unassignEnterpriseFromLink'}(input: { enterpriseId: "${firm}", linkId: "${link}" }) { key } }`,
+      );
+    const oc = async () => {
+      const d = (
+        await data<{ chainDiagnosis: Diagnosis }>(api, DIAGNOSIS, { chainId: 'oc', regionCode: '421200' })
+      ).chainDiagnosis;
+      return { after: byLink(d)['oc.after']!.localCount, trips: names(api.lastQueries()).sort() };
+    };
+    // The first assignment of this database may name new properties (see above).
+    await operates('assign', 'x-other', 'oc.after');
+    await operates('unassign', 'x-other', 'oc.after');
+    await national();
+    expect(await oc()).toMatchObject({ after: 0 });
+
+    // x-other (咸宁) works in oc only: oc's figures are read again, tc's are not.
+    await operates('assign', 'x-other', 'oc.after');
+    expect(await oc()).toEqual({ after: 1, trips: ['chainNational', 'chainShape', 'localPresence'] });
+    expect(names((await national()).trips)).toEqual(['chainShape']);
+
+    // sh-final works in tc: assigned to an oc link too, its record in tc's link firms changes
+    // (the links it works in), so tc's figures are read again as well.
+    await operates('assign', 'sh-final', 'oc.after');
+    expect(names((await national()).trips).sort()).toEqual(['chainNational', 'chainShape', 'localPresence']);
+    await operates('unassign', 'sh-final', 'oc.after');
+    await operates('unassign', 'x-other', 'oc.after');
+    expect(await oc()).toMatchObject({ after: 0 });
+    expect(await national()).toMatchObject({ total: 20, test: 1 });
+  });
+
   it('retires all its figures when another process commits between two writes of its own', async () => {
     await national();
     const log = async () =>

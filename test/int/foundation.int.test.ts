@@ -1,4 +1,4 @@
-import { DbError, bookmarkPosition, migrate, cypher, type GraphPart } from '@chainmap/graph';
+import { DbError, bookmarkPosition, migrate, cypher, type CommitChanges } from '@chainmap/graph';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -91,7 +91,7 @@ describe('constraints', () => {
 
 describe('commits', () => {
   it('are told to the listeners with the parts they change, at consecutive transaction ids', async () => {
-    const heard: [bigint | undefined, readonly GraphPart[] | null][] = [];
+    const heard: [bigint | undefined, CommitChanges | null][] = [];
     const stop = db.executor.onCommit((bookmark, changes) =>
       heard.push([bookmarkPosition(bookmark)?.tx, changes]),
     );
@@ -105,9 +105,9 @@ describe('commits', () => {
       const [first] = heard[0]!;
       expect(first).toBeTypeOf('bigint');
       expect(heard.slice(0, 3)).toEqual([
-        [first, ['tracking']],
+        [first, { parts: ['tracking'], chains: null }],
         [first! + 1n, null],
-        [first! + 2n, ['users', 'audit']],
+        [first! + 2n, { parts: ['users', 'audit'], chains: null }],
       ]);
       // A read after them stands at the last one.
       expect(bookmarkPosition(bookmark)?.tx).toBe(first! + 2n);

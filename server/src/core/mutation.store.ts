@@ -63,6 +63,22 @@ export async function missingRefs(tx: Tx, refs: readonly Ref[]): Promise<Ref[]> 
   return rows.map((r) => refs[r.i as number]!);
 }
 
+// firmChains: the chains whose links some enterprises work in (by the links' denormalised
+// `chainId`; '' for a link outside any chain), for what a write to those firms may change.
+export const firmChainsQ = cypher(
+  'firmChains',
+  `UNWIND $ids AS id
+   MATCH (:Enterprise {id: id})-[:OPERATES_IN]->(l:Link)
+   RETURN collect(DISTINCT coalesce(l.chainId, '')) AS chains`,
+);
+
+/** The chains the enterprises' links belong to; null when one of those links has no chain. */
+export async function firmChains(tx: Tx, ids: readonly string[]): Promise<string[] | null> {
+  const [row] = await tx.run(firmChainsQ, { ids: [...ids] });
+  const chains = (row?.chains ?? []) as string[];
+  return chains.includes('') ? null : chains;
+}
+
 /**
  * Lock templates: `SET` takes the node's write lock, so a concurrent writer of the same node
  * waits for this transaction to end; the version read after it is the last committed one. That

@@ -153,7 +153,13 @@ export function catalogOf(executor: Executor, cache: EngineCache, bookmark: stri
   });
 }
 
-const firmWeight = (firms: Firm[]) => Math.max(1, firms.length);
+/** A cache entry of `linkFirms`: the firms of one link, with the link's chain (CHAIN_OF). */
+interface LinkFirms {
+  chainId: string | null;
+  firms: Firm[];
+}
+
+const firmWeight = ({ firms }: LinkFirms) => Math.max(1, firms.length);
 
 /**
  * The firms working directly in each link: cached ones, and one query for all the others (each
@@ -168,14 +174,16 @@ export async function firmsOf(
   const out = new Map<string, Firm[]>();
   const missing: string[] = [];
   for (const id of new Set(linkIds)) {
-    const hit = cache.get<Firm[]>('linkFirms', id, bookmark);
-    if (hit) out.set(id, hit);
+    const hit = cache.get<LinkFirms>('linkFirms', id, bookmark);
+    if (hit) out.set(id, hit.firms);
     else missing.push(id);
   }
   if (missing.length === 0) return out;
+  const entry = (row: LinkFirmsRow | undefined, strings?: Map<string, string>): LinkFirms =>
+    row ? { chainId: row.chainId, firms: toFirms(row, strings) } : { chainId: null, firms: [] };
   const readOne = (id: string) => async () => {
     const { value, bookmark: b } = await readLinkFirms(executor, [id]);
-    return { value: value[0] ? toFirms(value[0]) : [], bookmark: b };
+    return { value: entry(value[0]), bookmark: b };
   };
   // One query for the links nobody is reading at this state yet; each link's entry is its share
   // of that query (and reads again alone in a refresh). Links another request is already
@@ -185,7 +193,7 @@ export async function firmsOf(
     toRead.length > 0
       ? readLinkFirms(executor, toRead).then(({ value, bookmark: b }) => {
           const strings = new Map<string, string>();
-          return { firms: new Map(value.map((row) => [row.linkId, toFirms(row, strings)])), bookmark: b };
+          return { firms: new Map(value.map((row) => [row.linkId, entry(row, strings)])), bookmark: b };
         })
       : null;
   batch?.catch(() => undefined); // observed through the loads below
@@ -195,10 +203,10 @@ export async function firmsOf(
         batch && toRead.includes(id)
           ? async () => {
               const { firms, bookmark: b } = await batch;
-              return { value: firms.get(id) ?? [], bookmark: b };
+              return { value: firms.get(id) ?? entry(undefined), bookmark: b };
             }
           : readOne(id);
-      out.set(id, await cache.load('linkFirms', id, bookmark, load, firmWeight, readOne(id)));
+      out.set(id, (await cache.load('linkFirms', id, bookmark, load, firmWeight, readOne(id))).firms);
     }),
   );
   return out;

@@ -126,7 +126,7 @@ describe('EngineCache', () => {
     it('carries over the kinds that depend on none of the parts they changed', () => {
       const c = new EngineCache();
       fill(c, at(300));
-      c.committed(at(301), ['tracking', 'audit']);
+      c.committed(at(301), { parts: ['tracking', 'audit'], chains: null });
       expect(held(c, at(301))).toEqual([
         'national',
         'catalog',
@@ -135,26 +135,76 @@ describe('EngineCache', () => {
         'regionTies',
         'courted',
       ]);
-      c.committed(at(302), ['pipeline', 'audit']);
-      c.committed(at(303), ['users']);
+      c.committed(at(302), { parts: ['pipeline', 'audit'], chains: null });
+      c.committed(at(303), { parts: ['users'], chains: null });
       expect(held(c, at(303))).toEqual(['national', 'catalog', 'local', 'linkFirms', 'regionTies']);
       expect(c.stats.carried).toBe(6 + 5 + 5);
-      c.committed(at(304), ['ties']);
+      c.committed(at(304), { parts: ['ties'], chains: null });
       expect(held(c, at(304))).toEqual(['national', 'catalog', 'local', 'linkFirms']);
       fill(c, at(304));
-      c.committed(at(305), ['enterprises']);
+      c.committed(at(305), { parts: ['enterprises'], chains: null });
       expect(held(c, at(305))).toEqual(['catalog', 'courted']);
-      c.committed(at(306), ['chains']);
+      c.committed(at(306), { parts: ['chains'], chains: null });
       expect(held(c, at(306))).toEqual(['courted']);
       // Never at the states left behind.
       expect(held(c, at(300))).toEqual([]);
+    });
+
+    it('retires, after a write to firms of some chains, only those chains’ entries of the kinds keyed by chain', () => {
+      const c = new EngineCache();
+      const b = at(600);
+      c.put('national', 'nev', b, 'n');
+      c.put('national', 'ic', b, 'n');
+      c.put('local', 'nev\u0000421200', b, 'l');
+      c.put('local', 'ic\u0000421200', b, 'l');
+      c.put('linkFirms', 'nev.cell', b, { chainId: 'nev', firms: [] });
+      c.put('linkFirms', 'ic.chip', b, { chainId: 'ic', firms: [] });
+      c.put('linkFirms', 'loose', b, { chainId: null, firms: [] });
+      c.put('regionTies', '421200', b, 't');
+      c.put('catalog', '', b, 'c');
+      c.put('courted', '421200|{}', b, 'p');
+      const held = (state: string) =>
+        (
+          [
+            ['national', 'nev'],
+            ['national', 'ic'],
+            ['local', 'nev\u0000421200'],
+            ['local', 'ic\u0000421200'],
+            ['linkFirms', 'nev.cell'],
+            ['linkFirms', 'ic.chip'],
+            ['linkFirms', 'loose'],
+            ['regionTies', '421200'],
+            ['catalog', ''],
+            ['courted', '421200|{}'],
+          ] as const
+        )
+          .filter(([kind, key]) => c.get(kind, key, state) !== undefined)
+          .map(([kind, key]) => `${kind}:${key.replace('\u0000', '|')}`);
+      // An enterprise of nev edited: nev's figures, a link without a chain and the regions' ties
+      // (its location may have moved) are read again.
+      c.committed(at(601), { parts: ['enterprises', 'audit'], chains: ['nev'] });
+      expect(held(at(601))).toEqual([
+        'national:ic',
+        'local:ic|421200',
+        'linkFirms:ic.chip',
+        'catalog:',
+        'courted:421200|{}',
+      ]);
+      // A firm created with no link names no chain; one that cannot name its chains, every chain.
+      c.committed(at(602), { parts: ['enterprises'], chains: [] });
+      expect(held(at(602))).toContain('national:ic');
+      c.committed(at(603), { parts: ['enterprises', 'ties'], chains: ['ic'] });
+      expect(held(at(603))).toEqual(['catalog:', 'courted:421200|{}']);
+      c.put('national', 'ic', at(603), 'n');
+      c.committed(at(604), { parts: ['enterprises'], chains: null });
+      expect(held(at(604))).toEqual(['catalog:', 'courted:421200|{}']);
     });
 
     it('retires everything when a commit in between is not its own, says nothing, or cannot be placed', () => {
       const c = new EngineCache();
       fill(c, at(400));
       // 401 is someone else's: only 402 was announced.
-      c.committed(at(402), ['tracking']);
+      c.committed(at(402), { parts: ['tracking'], chains: null });
       expect(held(c, at(402))).toEqual([]);
 
       fill(c, at(402));
@@ -162,17 +212,17 @@ describe('EngineCache', () => {
       expect(held(c, at(403))).toEqual([]);
 
       fill(c, at(403));
-      c.committed(at(404), ['tracking']);
+      c.committed(at(404), { parts: ['tracking'], chains: null });
       // A request sees 405, which nobody announced.
       c.put('catalog', '', at(405), 'c2');
       expect(held(c, at(405))).toEqual(['catalog']);
 
       fill(c, at(405));
-      c.committed(at(406, 'ffffffffffffffffffffffffffffffff'), ['tracking']);
+      c.committed(at(406, 'ffffffffffffffffffffffffffffffff'), { parts: ['tracking'], chains: null });
       expect(held(c, at(406, 'ffffffffffffffffffffffffffffffff'))).toEqual([]);
 
       fill(c, 'B1');
-      c.committed('B2', ['tracking']);
+      c.committed('B2', { parts: ['tracking'], chains: null });
       expect(held(c, 'B2')).toEqual([]);
     });
 
@@ -180,11 +230,11 @@ describe('EngineCache', () => {
       const c = new EngineCache();
       fill(c, at(500));
       // Two commits of this server announced out of order; the later one first.
-      c.committed(at(502), ['tracking']);
+      c.committed(at(502), { parts: ['tracking'], chains: null });
       expect(held(c, at(502))).toEqual([]);
       fill(c, at(502));
-      c.committed(at(503), ['tracking']);
-      c.committed(at(504), ['tracking']);
+      c.committed(at(503), { parts: ['tracking'], chains: null });
+      c.committed(at(504), { parts: ['tracking'], chains: null });
       // What was read at 502 holds at 504.
       expect(held(c, at(504))).toEqual([
         'national',

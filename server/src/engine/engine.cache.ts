@@ -1,4 +1,4 @@
-import { bookmarkPosition, type GraphPart, type Logger } from '@chainmap/graph';
+import { bookmarkPosition, type CommitChanges, type GraphPart, type Logger } from '@chainmap/graph';
 
 // Figures the engine reads often and that no single request changes: a chain's national counts,
 // a region's presence on a chain, the firms of each link with what scoring needs, the link
@@ -12,8 +12,10 @@ import { bookmarkPosition, type GraphPart, type Logger } from '@chainmap/graph';
 // (graph/src/parts.ts). When every commit between the entries' state and the new one is known to
 // be this server's, by the transaction ids of the two bookmarks, the entries of the kinds that
 // depend on none of the parts changed are carried over to the new state: logging a visit or
-// moving a project leaves a chain's national counts and a region's presence as they were. One
-// unknown commit in between (anyone else's, or a bookmark that cannot be read) retires all.
+// moving a project leaves a chain's national counts and a region's presence as they were. A write
+// to some enterprises also says the chains their links are in, before and after it: entries of
+// the kinds keyed by chain (national, local, linkFirms) are then retired for those chains only.
+// One unknown commit in between (anyone else's, or a bookmark that cannot be read) retires all.
 //
 // Two things keep that from costing every request after a commit the full price:
 // - one load per entry at a time: requests that miss the same entry at the same state wait for
@@ -49,7 +51,19 @@ export const DEPENDS_ON: Record<Kind, readonly GraphPart[]> = {
   courted: ['regions', 'organisation', 'pipeline'],
 };
 
-/** Own commits remembered with the parts they changed; older ones count as unknown. */
+/**
+ * The chain of an entry, for the kinds keyed by chain: a commit that changed enterprises of some
+ * chains only (CommitChanges.chains) leaves the entries of the other chains as they were.
+ */
+const CHAIN_OF: Partial<Record<Kind, (key: string, value: unknown) => string | null>> = {
+  national: (key) => key,
+  // `chainId \u0000 regionCode` (presence.service.ts).
+  local: (key) => key.slice(0, key.indexOf('\u0000')),
+  // The link's own `chainId`, read with its firms (candidates.service.ts, LinkFirms).
+  linkFirms: (_key, value) => (value as { chainId: string | null }).chainId,
+};
+
+/** Own commits remembered with what they changed; older ones count as unknown. */
 const OWN_COMMITS = 4_096;
 
 /** A read that reports the bookmark of the state it read. */
@@ -88,6 +102,8 @@ const REFRESH_ORDER: Kind[] = ['catalog', 'national', 'courted', 'local', 'linkF
 interface Entry {
   value: unknown;
   weight: number;
+  /** Its chain, for the kinds of CHAIN_OF; null when it has none. */
+  chain?: string | null;
   usedAt: number;
   /** How to read it again (what loaded it), and what it weighs then. */
   reload?: Load<unknown>;
@@ -124,8 +140,8 @@ export class EngineCache {
   private stopped = false;
   /** Hits, misses, loads joined, state changes and background reloads since start (tests, benchmarks). */
   readonly stats = { hits: 0, misses: 0, joined: 0, generations: 0, refreshed: 0, carried: 0 };
-  /** This server's commits: `database#tx` → the parts each changed. */
-  private readonly own = new Map<string, readonly GraphPart[]>();
+  /** This server's commits: `database#tx` → what each changed. */
+  private readonly own = new Map<string, CommitChanges>();
 
   constructor(private readonly opts: EngineCacheOptions = {}) {
     this.max = { ...DEFAULT_MAX, ...opts.maxEntries };
@@ -173,9 +189,11 @@ export class EngineCache {
     const old = map.get(key);
     if (old) total -= old.weight;
     map.delete(key);
+    const chainOf = CHAIN_OF[kind];
     map.set(key, {
       value,
       weight,
+      ...(chainOf ? { chain: chainOf(key, value) } : {}),
       usedAt: Date.now(),
       ...(reload ? { reload: reload as Load<unknown> } : {}),
       ...(weightOf ? { weightOf: weightOf as (v: unknown) => number } : {}),
@@ -227,7 +245,7 @@ export class EngineCache {
    * unless every commit since their state is known), and (with `refresh`) read the lately used
    * ones again in the background.
    */
-  committed(bookmark: string, changes: readonly GraphPart[] | null = null): void {
+  committed(bookmark: string, changes: CommitChanges | null = null): void {
     const at = changes && bookmarkPosition(bookmark);
     if (at) {
       this.own.set(`${at.database}#${at.tx}`, changes);
@@ -288,22 +306,33 @@ export class EngineCache {
   }
 
   /**
-   * The kinds whose entries read at `from` still hold at `to`: those depending on no part changed
-   * by the commits in between, when all of them are this server's; none otherwise.
+   * What the commits from `from` to `to` did to each kind: nothing (absent), everything
+   * (`'all'`), or the entries of some chains only (the set); `'all'` for every kind unless each
+   * of those commits is this server's.
    */
-  private unchangedKinds(from: string | null, to: string): Set<Kind> {
+  private staleness(from: string | null, to: string): Map<Kind, 'all' | Set<string>> {
+    const kinds = Object.keys(DEPENDS_ON) as Kind[];
+    const all = new Map(kinds.map((k) => [k, 'all' as const]));
     const a = from ? bookmarkPosition(from) : null;
     const b = bookmarkPosition(to);
     if (!a || !b || a.database !== b.database || b.tx <= a.tx || b.tx - a.tx > BigInt(OWN_COMMITS))
-      return new Set();
-    const changed = new Set<GraphPart>();
+      return all;
+    const stale = new Map<Kind, 'all' | Set<string>>();
     for (let tx = a.tx + 1n; tx <= b.tx; tx++) {
-      const parts = this.own.get(`${b.database}#${tx}`);
-      if (!parts) return new Set();
-      for (const p of parts) changed.add(p);
+      const c = this.own.get(`${b.database}#${tx}`);
+      if (!c) return all;
+      for (const kind of kinds) {
+        const hit = DEPENDS_ON[kind].filter((p) => c.parts.includes(p));
+        if (hit.length === 0 || stale.get(kind) === 'all') continue;
+        // Only enterprises of some chains changed: the entries of those chains.
+        if (c.chains && CHAIN_OF[kind] && hit.every((p) => p === 'enterprises')) {
+          const chains = (stale.get(kind) as Set<string> | undefined) ?? new Set<string>();
+          for (const chain of c.chains) chains.add(chain);
+          stale.set(kind, chains);
+        } else stale.set(kind, 'all');
+      }
     }
-    const kinds = Object.keys(DEPENDS_ON) as Kind[];
-    return new Set(kinds.filter((k) => DEPENDS_ON[k].every((p) => !changed.has(p))));
+    return stale;
   }
 
   /**
@@ -312,22 +341,32 @@ export class EngineCache {
    */
   private advance(bookmark: string): void {
     const had = this.bookmark !== null;
-    const kept = this.unchangedKinds(this.bookmark, bookmark);
+    const stale = this.staleness(this.bookmark, bookmark);
+    const since = Date.now() - (this.opts.refresh?.windowMs ?? 10 * 60_000);
+    // Still pending from an earlier change, unless loaded since.
+    const retired: Pending[] = this.pending.filter((p) => !this.entries.get(p.kind)?.has(p.key));
+    for (const [kind, map] of this.entries) {
+      const chains = stale.get(kind);
+      let weight = this.weights.get(kind) ?? 0;
+      for (const [key, e] of map) {
+        if (chains === undefined || (chains !== 'all' && e.chain != null && !chains.has(e.chain))) {
+          this.stats.carried += 1;
+          continue;
+        }
+        map.delete(key);
+        weight -= e.weight;
+        if (e.reload && e.usedAt >= since)
+          retired.push({
+            kind,
+            key,
+            usedAt: e.usedAt,
+            reload: e.reload,
+            ...(e.weightOf ? { weightOf: e.weightOf } : {}),
+          });
+      }
+      this.weights.set(kind, weight);
+    }
     if (this.opts.refresh && had) {
-      const since = Date.now() - (this.opts.refresh.windowMs ?? 10 * 60_000);
-      // Still pending from an earlier change, unless loaded since.
-      const retired: Pending[] = this.pending.filter((p) => !this.entries.get(p.kind)?.has(p.key));
-      for (const [kind, map] of this.entries)
-        if (!kept.has(kind))
-          for (const [key, e] of map)
-            if (e.reload && e.usedAt >= since)
-              retired.push({
-                kind,
-                key,
-                usedAt: e.usedAt,
-                reload: e.reload,
-                ...(e.weightOf ? { weightOf: e.weightOf } : {}),
-              });
       // Most recently used first within a kind; one per key.
       const seen = new Set<string>();
       this.pending = retired
@@ -342,14 +381,6 @@ export class EngineCache {
       if (this.retired.size > 256) this.retired.delete(this.retired.values().next().value!);
     }
     this.bookmark = bookmark;
-    for (const kind of [...this.entries.keys()]) {
-      if (kept.has(kind)) {
-        this.stats.carried += this.entries.get(kind)!.size;
-        continue;
-      }
-      this.entries.delete(kind);
-      this.weights.delete(kind);
-    }
     this.stats.generations += 1;
     if (this.pending.length > 0 && !this.refreshing) this.refreshing = this.refresh();
   }

@@ -71,6 +71,8 @@ const blankIsNull = <T extends z.ZodType>(t: T) =>
 export const LinkFirmsRowModel = z
   .object({
     linkId: str,
+    /** The link's chain; null for a link outside any chain or an unknown link. */
+    chainId: str.nullable(),
     ids: z.array(str),
     tags: z.array(z.array(str)),
     revenue: z.array(blankIsNull(z.number())),

@@ -245,7 +245,7 @@ export const linkFirmsQ = cypher(
             collect(coalesce(e.countyCode, '')) AS countyCodes, collect(coalesce(e.regionCode, '')) AS regionCodes,
             collect(CASE WHEN degree > 1 THEN [(e)-[:OPERATES_IN]->(x:Link) | x.id] ELSE [] END) AS links
    }
-   RETURN linkId, ids, tags, revenue, provinceCodes, cityCodes, countyCodes, regionCodes, links`,
+   RETURN linkId, l.chainId AS chainId, ids, tags, revenue, provinceCodes, cityCodes, countyCodes, regionCodes, links`,
 );
 
 /** The firms of each link, one round trip, with its bookmark. */

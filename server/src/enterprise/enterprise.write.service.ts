@@ -71,6 +71,7 @@ export const createEnterprise = defineMutation({
   name: 'createEnterprise',
   entity: 'Enterprise',
   changes: ['enterprises'],
+  firms: (i) => [i.id],
   schema: CreateEnterpriseSchema.transform((i) => ({ ...i, id: i.id ?? newId('ent') })),
   id: (i) => i.id,
   access: { group: 'enterprises', targets: (i) => target('Region', i.regionCode, 'input.regionCode') },
@@ -94,6 +95,7 @@ export const updateEnterprise = defineMutation({
   name: 'updateEnterprise',
   entity: 'Enterprise',
   changes: ['enterprises'],
+  firms: (i) => [i.id],
   schema: UpdateEnterpriseSchema,
   id: (i) => i.id,
   access: {
@@ -128,6 +130,7 @@ export const deleteEnterprise = defineMutation({
   name: 'deleteEnterprise',
   entity: 'Enterprise',
   changes: ['enterprises', 'ties', 'pipeline', 'tracking'],
+  firms: (i) => [i.id],
   schema: DeleteEnterpriseSchema,
   id: (i) => i.id,
   access: { group: 'enterprises', targets: (i) => target('Enterprise', i.id, 'input.id') },
@@ -149,6 +152,7 @@ export const assignEnterpriseToLink = defineMutation({
   name: 'assignEnterpriseToLink',
   entity: 'OperatesIn',
   changes: ['enterprises'],
+  firms: (i) => [i.enterpriseId],
   schema: AssignEnterpriseSchema,
   id: (i) => `${i.enterpriseId}->${i.linkId}`,
   access: {
@@ -169,6 +173,7 @@ export const unassignEnterpriseFromLink = defineMutation({
   name: 'unassignEnterpriseFromLink',
   entity: 'OperatesIn',
   changes: ['enterprises'],
+  firms: (i) => [i.enterpriseId],
   schema: UnassignEnterpriseSchema,
   id: (i) => `${i.enterpriseId}->${i.linkId}`,
   access: {
