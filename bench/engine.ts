@@ -14,8 +14,9 @@
 //   cold    the direct call with the engine's cache emptied first, as after any commit (national
 //           figures, the link catalog, the firms of the links and the region's ties read again),
 //           and its Cypher time: the cost of the answer computed from the database alone.
-//   commit  after the warm runs, for each kind of commit (a visit logged, a library entry, an
-//           enterprise edited, a commit of another process: COMMITS below), `--commits` times: the
+//   commit  after the warm runs, for each kind of commit (a visit logged, a library entry, a firm
+//           of another chain or of the one asked about edited, a commit of another process:
+//           COMMITS below), `--commits` times: the
 //           write through the API's executor, saying what it changes as the mutation would, then
 //           at once the API request for one of the pairs (`first`: what the first user after an
 //           edit waits, while the cache reads again what the commit made stale), and again once
@@ -43,6 +44,7 @@ import {
   startApp,
   type Context,
 } from '@chainmap/server';
+import neo4j from 'neo4j-driver';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -176,7 +178,7 @@ async function choosePairs(count: number): Promise<Pair[]> {
  * so the cache sees exactly what it would see after the mutation. The last is a commit that says
  * nothing, as any commit of another process looks to the API.
  */
-const COMMITS: { label: string; write: (i: number) => Promise<unknown> }[] = [
+const COMMITS: { label: string; write: (i: number, pair: Pair) => Promise<unknown> }[] = [
   {
     label: 'a visit logged (tracking)',
     write: (i) =>
@@ -203,16 +205,12 @@ const COMMITS: { label: string; write: (i: number) => Promise<unknown> }[] = [
       ),
   },
   {
-    label: 'an enterprise edited (enterprises)',
-    write: (i) =>
-      executor.write(
-        {
-          name: 'benchEnterpriseEdit',
-          text: `MATCH (e:Enterprise {id: $id}) SET e.version = coalesce(e.version, 0) + 1`,
-        },
-        { id: `syn-${i + 1}` },
-        ['enterprises', 'audit'],
-      ),
+    label: 'a firm of another chain edited (enterprises)',
+    write: (i, pair) => editFirm(i, pair, false),
+  },
+  {
+    label: 'a firm of the chain asked about edited (enterprises)',
+    write: (i, pair) => editFirm(i, pair, true),
   },
   {
     label: 'a commit by another process',
@@ -223,6 +221,33 @@ const COMMITS: { label: string; write: (i: number) => Promise<unknown> }[] = [
       }),
   },
 ];
+
+/**
+ * `updateEnterprise` on the `i`-th firm working in the pair's chain (`inChain`) or in none of its
+ * links, saying what that mutation says: enterprises, of the chains the firm's links are in.
+ */
+async function editFirm(i: number, pair: Pair, inChain: boolean) {
+  const [firm] = await executor.read(
+    {
+      name: 'benchFirmToEdit',
+      text: `MATCH (l:Link)<-[:OPERATES_IN]-(e:Enterprise)
+             WHERE (l.chainId = $chainId) = $inChain
+               AND ($inChain OR NOT EXISTS { (e)-[:OPERATES_IN]->(:Link {chainId: $chainId}) })
+             WITH DISTINCT e SKIP $i LIMIT 1
+             RETURN e.id AS id, COLLECT { MATCH (e)-[:OPERATES_IN]->(x:Link) RETURN DISTINCT x.chainId } AS chains`,
+    },
+    { chainId: pair.chainId, inChain, i: neo4j.int(i) },
+  );
+  if (!firm) throw new Error(`no firm ${inChain ? 'in' : 'outside'} chain ${pair.chainId}`);
+  return executor.write(
+    {
+      name: 'benchEnterpriseEdit',
+      text: `MATCH (e:Enterprise {id: $id}) SET e.version = coalesce(e.version, 0) + 1`,
+    },
+    { id: firm.id },
+    () => ({ parts: ['enterprises', 'audit'], chains: firm.chains as string[] }),
+  );
+}
 
 async function cleanUpCommits() {
   await executor.write({
@@ -284,7 +309,7 @@ try {
     // After a commit of each kind: the first request at once, then one after the background refresh.
     const afterCommits: { label: string; first: number[]; refresh: number[]; then: number[] }[] = [];
     for (const commit of COMMITS) {
-      await commit.write(0); // a first write of its kind may commit new property names (tokens) too
+      await commit.write(0, pairs[0]!); // a first write of its kind may commit new property names (tokens) too
       await engineCache.settled();
       await viaApi(bench.query, pairs[0]!);
       const row = {
@@ -296,7 +321,7 @@ try {
       for (let i = 0; i < Number(args.commits); i++) {
         const pair = pairs[(i * 5) % pairs.length]!;
         await viaApi(bench.query, pair); // in use, so cached before the commit
-        await commit.write(i + 1);
+        await commit.write(i + 1, pair);
         const committed = performance.now();
         row.first.push((await viaApi(bench.query, pair)).ms);
         await engineCache.settled();

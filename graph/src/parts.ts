@@ -6,7 +6,8 @@
  */
 export const GRAPH_PARTS = {
   chains: 'Chain, Link and their HAS_LINK, PART_OF, SUPPLIES, MAPS_TO',
-  enterprises: 'Enterprise (its tags, revenue, location codes) and its OPERATES_IN, LOCATED_IN',
+  enterprises: 'Enterprise (its name, tags, revenue…) and its OPERATES_IN',
+  locations: "Enterprise's LOCATED_IN and the location codes it denormalises",
   ties: 'SUPPLIES_TO and INVESTS_IN between enterprises',
   regions: 'Region, WITHIN, SourceZone, IN_ZONE, Industry',
   organisation: 'TaskForce, Person, DutyTarget and FOR_CHAIN, FOR_REGION, LEADS, MEMBER_OF, FOR_PERSON',
@@ -19,9 +20,10 @@ export const GRAPH_PARTS = {
 export type GraphPart = keyof typeof GRAPH_PARTS;
 
 /**
- * What a commit changed: the parts of the graph, and, for `enterprises`, the chains whose links
- * the firms it wrote work in, before or after it (`chains`: a change to those firms leaves every
- * other chain's figures as they were); null when the write cannot say, so any chain.
+ * What a commit changed: the parts of the graph, and, for `enterprises` and `locations`, the
+ * chains whose links the firms it wrote work in, before or after it (`chains`: a change to those
+ * firms leaves every other chain's figures as they were); null when the write cannot say, so any
+ * chain.
  */
 export interface CommitChanges {
   parts: readonly GraphPart[];

@@ -977,13 +977,20 @@ describe('cached figures (docs/method.md, "Cached figures")', () => {
     // The first assignment of this database may name new properties (see above).
     await operates('assign', 'x-other', 'oc.after');
     await operates('unassign', 'x-other', 'oc.after');
+    const targets = async () => {
+      await gapTargets({ linkIds: ['tc.raw'], known: true, first: 10 });
+      return names(api.lastQueries()).sort();
+    };
     await national();
+    await targets();
     expect(await oc()).toMatchObject({ after: 0 });
 
-    // x-other (咸宁) works in oc only: oc's figures are read again, tc's are not.
+    // x-other (咸宁) works in oc only: oc's figures are read again, tc's are not, nor the
+    // region's ties (the firm has not moved).
     await operates('assign', 'x-other', 'oc.after');
     expect(await oc()).toEqual({ after: 1, trips: ['chainNational', 'chainShape', 'localPresence'] });
     expect(names((await national()).trips)).toEqual(['chainShape']);
+    expect(await targets()).toEqual(['chainShape', 'hitDetails', 'userScope']);
 
     // sh-final works in tc: assigned to an oc link too, its record in tc's link firms changes
     // (the links it works in), so tc's figures are read again as well.

@@ -59,9 +59,9 @@ export interface MutationSpec<S extends z.ZodType, R> {
    * of them outlive its commit (server/src/engine/engine.cache.ts), so leaving one out would let
    * them go stale: name too many rather than too few.
    */
-  changes: readonly GraphPart[];
+  changes: readonly GraphPart[] | ((input: z.output<S>) => readonly GraphPart[]);
   /**
-   * For a write to some enterprises (`changes` naming `enterprises`): their ids. {@link runMutation}
+   * For a write to some enterprises (`changes` naming `enterprises` or `locations`): their ids. {@link runMutation}
    * then reads, before and after the write, the chains their links belong to, and tells the
    * cache that only those chains' figures changed (engine.cache.ts).
    */
@@ -194,7 +194,8 @@ export async function runMutation<S extends z.ZodType, R>(
   const target: MutationTarget = { mutation: spec.name, entity: spec.entity, id: spec.id(input) };
   const meta: WriteMeta = { today: chinaToday(), actor: user.username, requestId: ctx.requestId };
   let refusal: GraphQLError | undefined;
-  const changes: CommitChanges = { parts: [...spec.changes, 'audit'], chains: null };
+  const parts = typeof spec.changes === 'function' ? spec.changes(input) : spec.changes;
+  const changes: CommitChanges = { parts: [...parts, 'audit'], chains: null };
   try {
     const result = await ctx.executor.writeTx(
       spec.name,

@@ -143,9 +143,11 @@ describe('EngineCache', () => {
       expect(held(c, at(304))).toEqual(['national', 'catalog', 'local', 'linkFirms']);
       fill(c, at(304));
       c.committed(at(305), { parts: ['enterprises'], chains: null });
-      expect(held(c, at(305))).toEqual(['catalog', 'courted']);
+      expect(held(c, at(305))).toEqual(['catalog', 'regionTies', 'courted']);
       c.committed(at(306), { parts: ['chains'], chains: null });
-      expect(held(c, at(306))).toEqual(['courted']);
+      expect(held(c, at(306))).toEqual(['regionTies', 'courted']);
+      c.committed(at(307), { parts: ['locations'], chains: null });
+      expect(held(c, at(307))).toEqual(['courted']);
       // Never at the states left behind.
       expect(held(c, at(300))).toEqual([]);
     });
@@ -180,24 +182,40 @@ describe('EngineCache', () => {
         )
           .filter(([kind, key]) => c.get(kind, key, state) !== undefined)
           .map(([kind, key]) => `${kind}:${key.replace('\u0000', '|')}`);
-      // An enterprise of nev edited: nev's figures, a link without a chain and the regions' ties
-      // (its location may have moved) are read again.
+      // An enterprise of nev edited: nev's figures and a link without a chain are read again.
       c.committed(at(601), { parts: ['enterprises', 'audit'], chains: ['nev'] });
       expect(held(at(601))).toEqual([
+        'national:ic',
+        'local:ic|421200',
+        'linkFirms:ic.chip',
+        'regionTies:421200',
+        'catalog:',
+        'courted:421200|{}',
+      ]);
+      // Moved to another region: also the regions' tie counts, which depend on where firms are.
+      c.committed(at(602), { parts: ['enterprises', 'locations'], chains: ['nev'] });
+      expect(held(at(602))).toEqual([
         'national:ic',
         'local:ic|421200',
         'linkFirms:ic.chip',
         'catalog:',
         'courted:421200|{}',
       ]);
+      c.put('regionTies', '421200', at(602), 't');
       // A firm created with no link names no chain; one that cannot name its chains, every chain.
-      c.committed(at(602), { parts: ['enterprises'], chains: [] });
-      expect(held(at(602))).toContain('national:ic');
-      c.committed(at(603), { parts: ['enterprises', 'ties'], chains: ['ic'] });
-      expect(held(at(603))).toEqual(['catalog:', 'courted:421200|{}']);
-      c.put('national', 'ic', at(603), 'n');
-      c.committed(at(604), { parts: ['enterprises'], chains: null });
+      c.committed(at(603), { parts: ['enterprises', 'locations'], chains: [] });
+      expect(held(at(603))).toEqual([
+        'national:ic',
+        'local:ic|421200',
+        'linkFirms:ic.chip',
+        'catalog:',
+        'courted:421200|{}',
+      ]);
+      c.committed(at(604), { parts: ['enterprises', 'ties'], chains: ['ic'] });
       expect(held(at(604))).toEqual(['catalog:', 'courted:421200|{}']);
+      c.put('national', 'ic', at(604), 'n');
+      c.committed(at(605), { parts: ['enterprises'], chains: null });
+      expect(held(at(605))).toEqual(['catalog:', 'courted:421200|{}']);
     });
 
     it('retires everything when a commit in between is not its own, says nothing, or cannot be placed', () => {

@@ -43,10 +43,10 @@ type Kind = keyof CacheKinds;
 export const DEPENDS_ON: Record<Kind, readonly GraphPart[]> = {
   national: ['chains', 'enterprises'],
   catalog: ['chains', 'regions'],
-  local: ['chains', 'enterprises', 'regions'],
-  linkFirms: ['chains', 'enterprises'],
-  // Ties of the region's firms.
-  regionTies: ['enterprises', 'ties', 'regions'],
+  local: ['chains', 'enterprises', 'locations', 'regions'],
+  linkFirms: ['chains', 'enterprises', 'locations'],
+  // Ties of the region's firms: which firms are there, and their ties.
+  regionTies: ['locations', 'ties', 'regions'],
   // The firms its task forces' libraries and projects court.
   courted: ['regions', 'organisation', 'pipeline'],
 };
@@ -62,6 +62,9 @@ const CHAIN_OF: Partial<Record<Kind, (key: string, value: unknown) => string | n
   // The link's own `chainId`, read with its firms (candidates.service.ts, LinkFirms).
   linkFirms: (_key, value) => (value as { chainId: string | null }).chainId,
 };
+
+/** The parts whose changes a write can bound by chains (CommitChanges.chains). */
+const CHAIN_SCOPED: readonly GraphPart[] = ['enterprises', 'locations'];
 
 /** Own commits remembered with what they changed; older ones count as unknown. */
 const OWN_COMMITS = 4_096;
@@ -325,7 +328,7 @@ export class EngineCache {
         const hit = DEPENDS_ON[kind].filter((p) => c.parts.includes(p));
         if (hit.length === 0 || stale.get(kind) === 'all') continue;
         // Only enterprises of some chains changed: the entries of those chains.
-        if (c.chains && CHAIN_OF[kind] && hit.every((p) => p === 'enterprises')) {
+        if (c.chains && CHAIN_OF[kind] && hit.every((p) => CHAIN_SCOPED.includes(p))) {
           const chains = (stale.get(kind) as Set<string> | undefined) ?? new Set<string>();
           for (const chain of c.chains) chains.add(chain);
           stale.set(kind, chains);

@@ -70,7 +70,7 @@ const initialsOf = (name: string) => pinyinInitials(name)[0] ?? null;
 export const createEnterprise = defineMutation({
   name: 'createEnterprise',
   entity: 'Enterprise',
-  changes: ['enterprises'],
+  changes: ['enterprises', 'locations'],
   firms: (i) => [i.id],
   schema: CreateEnterpriseSchema.transform((i) => ({ ...i, id: i.id ?? newId('ent') })),
   id: (i) => i.id,
@@ -94,7 +94,8 @@ export const createEnterprise = defineMutation({
 export const updateEnterprise = defineMutation({
   name: 'updateEnterprise',
   entity: 'Enterprise',
-  changes: ['enterprises'],
+  // A move (a new regionCode) changes where the firm is, which the regions' tie counts depend on.
+  changes: (i) => (i.regionCode !== undefined ? ['enterprises', 'locations'] : ['enterprises']),
   firms: (i) => [i.id],
   schema: UpdateEnterpriseSchema,
   id: (i) => i.id,
@@ -129,7 +130,7 @@ export const updateEnterprise = defineMutation({
 export const deleteEnterprise = defineMutation({
   name: 'deleteEnterprise',
   entity: 'Enterprise',
-  changes: ['enterprises', 'ties', 'pipeline', 'tracking'],
+  changes: ['enterprises', 'locations', 'ties', 'pipeline', 'tracking'],
   firms: (i) => [i.id],
   schema: DeleteEnterpriseSchema,
   id: (i) => i.id,
