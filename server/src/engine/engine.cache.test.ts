@@ -1,4 +1,4 @@
-import { createLogger } from '@chainmap/graph';
+import { createLogger, type GraphPart } from '@chainmap/graph';
 import { describe, expect, it } from 'vitest';
 import { EngineCache } from './engine.cache.js';
 
@@ -98,6 +98,8 @@ describe('EngineCache', () => {
     // Bookmarks in Neo4j 5's format (graph/src/bookmark.ts) at transaction `tx` of one database.
     const at = (tx: number, db = '0b651583b3014fe2adb5a986ccfb4f4c') =>
       `FB:${Buffer.from(`91cc10${db}c9${tx.toString(16).padStart(4, '0')}90`, 'hex').toString('base64')}`;
+    // A commit of this server that names its parts and no chains.
+    const says = (...parts: GraphPart[]) => ({ parts, chains: null });
     const fill = (c: EngineCache, b: string) => {
       c.put('national', 'nev', b, 'n');
       c.put('catalog', '', b, 'c');
@@ -126,7 +128,7 @@ describe('EngineCache', () => {
     it('carries over the kinds that depend on none of the parts they changed', () => {
       const c = new EngineCache();
       fill(c, at(300));
-      c.committed(at(301), { parts: ['tracking', 'audit'], chains: null });
+      c.committed(at(301), says('tracking', 'audit'));
       expect(held(c, at(301))).toEqual([
         'national',
         'catalog',
@@ -135,18 +137,18 @@ describe('EngineCache', () => {
         'regionTies',
         'courted',
       ]);
-      c.committed(at(302), { parts: ['pipeline', 'audit'], chains: null });
-      c.committed(at(303), { parts: ['users'], chains: null });
+      c.committed(at(302), says('pipeline', 'audit'));
+      c.committed(at(303), says('users'));
       expect(held(c, at(303))).toEqual(['national', 'catalog', 'local', 'linkFirms', 'regionTies']);
       expect(c.stats.carried).toBe(6 + 5 + 5);
-      c.committed(at(304), { parts: ['ties'], chains: null });
+      c.committed(at(304), says('ties'));
       expect(held(c, at(304))).toEqual(['national', 'catalog', 'local', 'linkFirms']);
       fill(c, at(304));
-      c.committed(at(305), { parts: ['enterprises'], chains: null });
+      c.committed(at(305), says('enterprises'));
       expect(held(c, at(305))).toEqual(['catalog', 'regionTies', 'courted']);
-      c.committed(at(306), { parts: ['chains'], chains: null });
+      c.committed(at(306), says('chains'));
       expect(held(c, at(306))).toEqual(['regionTies', 'courted']);
-      c.committed(at(307), { parts: ['locations'], chains: null });
+      c.committed(at(307), says('locations'));
       expect(held(c, at(307))).toEqual(['courted']);
       // Never at the states left behind.
       expect(held(c, at(300))).toEqual([]);
@@ -214,7 +216,7 @@ describe('EngineCache', () => {
       c.committed(at(604), { parts: ['enterprises', 'ties'], chains: ['ic'] });
       expect(held(at(604))).toEqual(['catalog:', 'courted:421200|{}']);
       c.put('national', 'ic', at(604), 'n');
-      c.committed(at(605), { parts: ['enterprises'], chains: null });
+      c.committed(at(605), says('enterprises'));
       expect(held(at(605))).toEqual(['catalog:', 'courted:421200|{}']);
     });
 
@@ -222,7 +224,7 @@ describe('EngineCache', () => {
       const c = new EngineCache();
       fill(c, at(400));
       // 401 is someone else's: only 402 was announced.
-      c.committed(at(402), { parts: ['tracking'], chains: null });
+      c.committed(at(402), says('tracking'));
       expect(held(c, at(402))).toEqual([]);
 
       fill(c, at(402));
@@ -230,17 +232,17 @@ describe('EngineCache', () => {
       expect(held(c, at(403))).toEqual([]);
 
       fill(c, at(403));
-      c.committed(at(404), { parts: ['tracking'], chains: null });
+      c.committed(at(404), says('tracking'));
       // A request sees 405, which nobody announced.
       c.put('catalog', '', at(405), 'c2');
       expect(held(c, at(405))).toEqual(['catalog']);
 
       fill(c, at(405));
-      c.committed(at(406, 'ffffffffffffffffffffffffffffffff'), { parts: ['tracking'], chains: null });
+      c.committed(at(406, 'ffffffffffffffffffffffffffffffff'), says('tracking'));
       expect(held(c, at(406, 'ffffffffffffffffffffffffffffffff'))).toEqual([]);
 
       fill(c, 'B1');
-      c.committed('B2', { parts: ['tracking'], chains: null });
+      c.committed('B2', says('tracking'));
       expect(held(c, 'B2')).toEqual([]);
     });
 
@@ -248,11 +250,11 @@ describe('EngineCache', () => {
       const c = new EngineCache();
       fill(c, at(500));
       // Two commits of this server announced out of order; the later one first.
-      c.committed(at(502), { parts: ['tracking'], chains: null });
+      c.committed(at(502), says('tracking'));
       expect(held(c, at(502))).toEqual([]);
       fill(c, at(502));
-      c.committed(at(503), { parts: ['tracking'], chains: null });
-      c.committed(at(504), { parts: ['tracking'], chains: null });
+      c.committed(at(503), says('tracking'));
+      c.committed(at(504), says('tracking'));
       // What was read at 502 holds at 504.
       expect(held(c, at(504))).toEqual([
         'national',
