@@ -61,9 +61,9 @@ export interface MutationSpec<S extends z.ZodType, R> {
    */
   changes: readonly GraphPart[] | ((input: z.output<S>) => readonly GraphPart[]);
   /**
-   * For a write to some enterprises (`changes` naming `enterprises` or `locations`): their ids. {@link runMutation}
-   * then reads, before and after the write, the chains their links belong to, and tells the
-   * cache that only those chains' figures changed (engine.cache.ts).
+   * For a write to some enterprises (`changes` naming `enterprises` or `locations`): their ids.
+   * {@link runMutation} then reads, before and after the write, the chains their links belong
+   * to, and tells the cache that only those chains' figures changed (engine.cache.ts).
    */
   firms?: (input: z.output<S>) => string[];
   /** The input's zod schema: nothing reaches Cypher before it passes. */
@@ -206,7 +206,9 @@ export async function runMutation<S extends z.ZodType, R>(
           const chainsBefore = firms ? await firmChains(tx, firms) : null;
           const change = await spec.write(tx, input, meta);
           const chainsAfter = firms ? await firmChains(tx, firms) : null;
-          if (chainsBefore && chainsAfter) changes.chains = [...new Set([...chainsBefore, ...chainsAfter])];
+          // Set on every attempt: a retried transaction must not keep an earlier attempt's chains.
+          changes.chains =
+            chainsBefore && chainsAfter ? [...new Set([...chainsBefore, ...chainsAfter])] : null;
           // The audit entry commits or rolls back with the change itself.
           await recordAudit(tx, {
             mutation: target.mutation,
