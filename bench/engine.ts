@@ -39,6 +39,7 @@ import {
   createContextFactory,
   diagnose,
   EngineCache,
+  firmChains,
   gapTargets,
   investmentMap,
   startApp,
@@ -224,7 +225,8 @@ const COMMITS: { label: string; write: (i: number, pair: Pair) => Promise<unknow
 
 /**
  * `updateEnterprise` on the `i`-th firm working in the pair's chain (`inChain`) or in none of its
- * links, saying what that mutation says: enterprises, of the chains the firm's links are in.
+ * links, saying what that mutation says (runMutation): enterprises, of the chains of the firm's
+ * links, read in its transaction by the same `firmChains`.
  */
 async function editFirm(i: number, pair: Pair, inChain: boolean) {
   const [firm] = await executor.read(
@@ -234,18 +236,25 @@ async function editFirm(i: number, pair: Pair, inChain: boolean) {
              WHERE (l.chainId = $chainId) = $inChain
                AND ($inChain OR NOT EXISTS { (e)-[:OPERATES_IN]->(:Link {chainId: $chainId}) })
              WITH DISTINCT e SKIP $i LIMIT 1
-             RETURN e.id AS id, COLLECT { MATCH (e)-[:OPERATES_IN]->(x:Link) RETURN DISTINCT x.chainId } AS chains`,
+             RETURN e.id AS id`,
     },
     { chainId: pair.chainId, inChain, i: neo4j.int(i) },
   );
   if (!firm) throw new Error(`no firm ${inChain ? 'in' : 'outside'} chain ${pair.chainId}`);
-  return executor.write(
-    {
-      name: 'benchEnterpriseEdit',
-      text: `MATCH (e:Enterprise {id: $id}) SET e.version = coalesce(e.version, 0) + 1`,
+  let chains: string[] | null = null;
+  return executor.writeTx(
+    'benchEnterpriseEdit',
+    async (tx) => {
+      chains = await firmChains(tx, [String(firm.id)]);
+      await tx.run(
+        {
+          name: 'benchEnterpriseEdit',
+          text: `MATCH (e:Enterprise {id: $id}) SET e.version = coalesce(e.version, 0) + 1`,
+        },
+        { id: firm.id },
+      );
     },
-    { id: firm.id },
-    () => ({ parts: ['enterprises', 'audit'], chains: firm.chains as string[] }),
+    () => ({ parts: ['enterprises', 'audit'], chains }),
   );
 }
 

@@ -25,5 +25,5 @@ export {
 export { createDriver, openDatabase, openDatabaseOrExit, type Database } from './database.js';
 export { migrate, readMigrations, splitStatements, MIGRATIONS_DIR, type MigrateResult } from './migrate.js';
 export { startLocalNeo4j, type LocalNeo4j, type LocalNeo4jOptions } from './launcher/local-neo4j.js';
-export { GRAPH_PARTS, type CommitChanges, type GraphPart } from './parts.js';
+export type { CommitChanges, GraphPart } from './parts.js';
 export { bookmarkPosition, type BookmarkPosition } from './bookmark.js';

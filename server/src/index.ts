@@ -3,6 +3,7 @@ export { buildAppSchema, resolvers } from './schema.js';
 export { ErrorCode } from './core/errors.js';
 export { createContextFactory, type Context } from './core/context.js';
 export { EngineCache } from './engine/engine.cache.js';
+export { firmChains } from './core/mutation.store.js';
 // The engine's services, for benchmarks that time an answer without the GraphQL/HTTP layer.
 export { diagnose } from './engine/diagnosis.service.js';
 export { gapTargets } from './engine/targets.service.js';

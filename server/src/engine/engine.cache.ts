@@ -57,11 +57,14 @@ export const DEPENDS_ON: Record<Kind, readonly GraphPart[]> = {
  */
 const CHAIN_OF: Partial<Record<Kind, (key: string, value: unknown) => string | null>> = {
   national: (key) => key,
-  // `chainId \u0000 regionCode` (presence.service.ts).
+  // presenceKey's chain.
   local: (key) => key.slice(0, key.indexOf('\u0000')),
   // The link's own `chainId`, read with its firms (candidates.service.ts, LinkFirms).
   linkFirms: (_key, value) => (value as { chainId: string | null }).chainId,
 };
+
+/** The key of a region's presence on a chain (`local`): CHAIN_OF reads the chain back from it. */
+export const presenceKey = (chainId: string, regionCode: string): string => `${chainId}\u0000${regionCode}`;
 
 /** The parts whose changes a write can bound by chains (CommitChanges.chains). */
 const CHAIN_SCOPED: readonly GraphPart[] = ['enterprises', 'locations'];
@@ -343,7 +346,8 @@ export class EngineCache {
    * keeping what a refresh needs to read them again.
    */
   private advance(bookmark: string): void {
-    const had = this.bookmark !== null;
+    // What a refresh reads again: only with `refresh`, and only once there was a state before.
+    const refresh = this.opts.refresh !== undefined && this.bookmark !== null;
     const stale = this.staleness(this.bookmark, bookmark);
     const since = Date.now() - (this.opts.refresh?.windowMs ?? 10 * 60_000);
     // Still pending from an earlier change, unless loaded since.
@@ -358,7 +362,7 @@ export class EngineCache {
         }
         map.delete(key);
         weight -= e.weight;
-        if (e.reload && e.usedAt >= since)
+        if (refresh && e.reload && e.usedAt >= since)
           retired.push({
             kind,
             key,
@@ -369,7 +373,7 @@ export class EngineCache {
       }
       this.weights.set(kind, weight);
     }
-    if (this.opts.refresh && had) {
+    if (refresh) {
       // Most recently used first within a kind; one per key.
       const seen = new Set<string>();
       this.pending = retired

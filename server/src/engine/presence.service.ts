@@ -1,5 +1,5 @@
 import type { Executor } from '@chainmap/graph';
-import type { EngineCache } from './engine.cache.js';
+import { presenceKey, type EngineCache } from './engine.cache.js';
 import { ANCHOR_TAGS, ANCHORS_PER_LINK } from './engine.defaults.js';
 import type { LocalPresenceRow } from './engine.model.js';
 import { readLocalPresence } from './engine.store.js';
@@ -17,7 +17,7 @@ export function presenceAt(
   regionCode: string,
   bookmark: string,
 ): Promise<LocalPresenceRow | null> {
-  return cache.load('local', `${chainId}\u0000${regionCode}`, bookmark, () =>
+  return cache.load('local', presenceKey(chainId, regionCode), bookmark, () =>
     readLocalPresence(executor, {
       chainId,
       regionCode,
