@@ -146,8 +146,17 @@ describe('one-character search at scale', () => {
         p.children.forEach((c) => walk(c as never));
       };
       walk(r.summary.plan as never);
-      expect(ops.some((o) => /^NodeIndexSeekByRange RANGE INDEX node:Enterprise\(name\)/.test(o))).toBe(true);
-      expect(ops.some((o) => /^NodeIndexContainsScan TEXT INDEX node:Enterprise\(name\)/.test(o))).toBe(true);
+      // The plan in the message: once in a clean-clone run (2026-12-06) the first check failed and
+      // could not be reproduced since; the next failure should say which plan the planner chose.
+      const plan = ops.join('\n');
+      expect(
+        ops.some((o) => /^NodeIndexSeekByRange RANGE INDEX node:Enterprise\(name\)/.test(o)),
+        plan,
+      ).toBe(true);
+      expect(
+        ops.some((o) => /^NodeIndexContainsScan TEXT INDEX node:Enterprise\(name\)/.test(o)),
+        plan,
+      ).toBe(true);
       expect(
         ops.filter((o) => /Scan/.test(o) && /Enterprise/.test(o) && !/IndexContainsScan/.test(o)),
       ).toEqual([]);
