@@ -1,13 +1,14 @@
 // Peers benchmark (issue 9): ChainMap's GraphQL API beside (a) the fastest raw Cypher through
-// the driver (the floor), (b) the API `@neo4j/graphql` generates over the same graph, and (c) a
-// naive resolver design without batching, on the four analyst questions of
-// bench/peers/questions.ts, in the same run, against the same already loaded store.
+// the driver (the floor), (a′) the same served by bare node:http (the HTTP floor), (b) the API
+// `@neo4j/graphql` generates over the same graph, and (c) a naive resolver design without
+// batching, on the four analyst questions of bench/peers/questions.ts, in the same run, against
+// the same already loaded store.
 //
 //   npm run bench -- --concurrency 1,8,32 --duration 10          # Neo4j from NEO4J_URI, or
 //   node bench/dist/peers.js --port 7771 --data-dir .data/neo4j-bench-100k   # start that store
 //
 // How it is fair: every HTTP contender runs as its own child process (`node server/dist/main.js`
-// for ChainMap, bench/dist/peers/neo4j-graphql.js, bench/dist/peers/naive.js) on the same
+// for ChainMap, bench/dist/peers/http-floor.js, neo4j-graphql.js, naive.js) on the same
 // Neo4j; each question is first asked once of every contender and the answers are checked equal
 // (in full, or on the shared part where @neo4j/graphql cannot compute the answer; see
 // questions.ts); then every question is asked of every contender for the same time at once
@@ -15,10 +16,11 @@
 // measured, whatever the order); then, for each concurrency, question and contender in turn: the
 // same warm-up, then the measurement. Beside the questions, each HTTP contender is measured on
 // `{ __typename }`, a request that reads nothing: the fixed cost of HTTP, JSON and GraphQL, which
-// the in-process floor does not pay (the ratio `ChainMap ÷ (floor + empty request)` sets it
-// aside). HTTP contenders are driven by autocannon (keep-alive connections = the
-// concurrency, POST JSON, every response's latency recorded); the floor by the same number of
-// async workers looping on the driver in this process. Peak RSS of each API process is its
+// the in-process floor does not pay; the HTTP floor pays the least of it (HTTP and JSON, no
+// GraphQL), so the ratio `ChainMap ÷ HTTP floor` measures ChainMap's own layers. HTTP
+// contenders are driven by autocannon (keep-alive connections = the concurrency, POST JSON,
+// every response's latency recorded); the floor by the same number of async workers looping on
+// the driver in this process. Peak RSS of each API process is its
 // VmHWM, reset (/proc/<pid>/clear_refs) before each concurrency level.
 //
 // Last, ChainMap and the floor (the two that keep figures) answer each question a few times right
@@ -29,9 +31,9 @@
 // Options: --concurrency 1,8,32 --duration S (10 s measured) --warmup S (3 s) --prewarm S (5 s
 // per question and contender, one request at a time, before any measurement) --after-commit N
 // (10 requests per question, 0: none) --timeout S (60 s a request) --questions countyLink,diagnosis,gapTargets,provinceCounts
-// --contenders raw,chainmap,neo4j-graphql,naive --chain health --city 421200
+// --contenders raw,http-floor,chainmap,neo4j-graphql,naive --chain health --city 421200
 // --gap-link ID (default: the diagnosis' most severe gap) --link nev.battery-materials
-// --county 421202 --province 420000 --api-port 4790 (ChainMap; +1 @neo4j/graphql, +2 naive)
+// --county 421202 --province 420000 --api-port 4790 (ChainMap; +1 @neo4j/graphql, +2 naive, +3 the HTTP floor)
 // --port P --data-dir D --heap 4g --pagecache 4g (only when NEO4J_URI is unset: start the embedded
 // store `bench:load --keep` left there) --out FILE (the figures as JSON).
 import { createDriver, createLogger, Executor, loadConfig, startLocalNeo4j } from '@chainmap/graph';
@@ -46,6 +48,7 @@ import { parseArgs } from 'node:util';
 import {
   QUESTION_IDS,
   chainMapAsks,
+  httpFloorAsks,
   neo4jGraphqlAsks,
   type HttpAsk,
   type Json,
@@ -63,7 +66,7 @@ const { values: args } = parseArgs({
     'after-commit': { type: 'string', default: '10' },
     timeout: { type: 'string', default: '60' },
     questions: { type: 'string', default: QUESTION_IDS.join(',') },
-    contenders: { type: 'string', default: 'raw,chainmap,neo4j-graphql,naive' },
+    contenders: { type: 'string', default: 'raw,http-floor,chainmap,neo4j-graphql,naive' },
     chain: { type: 'string', default: 'health' },
     city: { type: 'string', default: '421200' },
     'gap-link': { type: 'string' },
@@ -82,8 +85,8 @@ const { values: args } = parseArgs({
   },
 });
 
-type Contender = 'raw' | 'chainmap' | 'neo4j-graphql' | 'naive';
-const CONTENDERS: Contender[] = ['raw', 'chainmap', 'neo4j-graphql', 'naive'];
+type Contender = 'raw' | 'http-floor' | 'chainmap' | 'neo4j-graphql' | 'naive';
+const CONTENDERS: Contender[] = ['raw', 'http-floor', 'chainmap', 'neo4j-graphql', 'naive'];
 const chosen = args.contenders.split(',') as Contender[];
 const questions = args.questions.split(',') as QuestionId[];
 const levels = args.concurrency.split(',').filter(Boolean).map(Number);
@@ -170,7 +173,13 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
   });
 
 /** Start an API as a child process and wait until it answers GraphQL. */
-async function startServer(name: Contender, script: string, port: number, uri: string): Promise<Server> {
+async function startServer(
+  name: Contender,
+  script: string,
+  port: number,
+  uri: string,
+  env: Record<string, string> = {},
+): Promise<Server> {
   const child = spawn(process.execPath, [fileURLToPath(new URL(script, import.meta.url))], {
     // ChainMap's request limit (600 a minute per address by default) would answer a fast
     // contender's later requests with 429s, which are not answers: the limit is lifted here.
@@ -191,6 +200,7 @@ async function startServer(name: Contender, script: string, port: number, uri: s
       // never runs then; off, the after-commit requests read every figure they need themselves
       // (the worst case) instead of racing a refresh started by the one before.
       ENGINE_CACHE_REFRESH: 'false',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -371,7 +381,7 @@ async function main() {
       log(`warning: chain ${args.chain} has sub-links; @neo4j/graphql counts direct assignments only`);
 
     const base = Number(args['api-port']);
-    const scripts: Record<Exclude<Contender, 'raw'>, string> = {
+    const scripts: Record<Exclude<Contender, 'raw' | 'http-floor'>, string> = {
       chainmap: '../../server/dist/main.js',
       'neo4j-graphql': './peers/neo4j-graphql.js',
       naive: './peers/naive.js',
@@ -402,11 +412,22 @@ async function main() {
       county: args.county,
       province: args.province,
     };
+    // The HTTP floor needs the parameters, the gap link among them: it starts last.
+    if (chosen.includes('http-floor')) {
+      log(`starting http-floor on port ${base + 3}`);
+      servers.set(
+        'http-floor',
+        await startServer('http-floor', './peers/http-floor.js', base + 3, uri, {
+          PEERS_PARAMS: JSON.stringify(params),
+        }),
+      );
+    }
     const cm = chainMapAsks(params);
     const asks: Record<Exclude<Contender, 'raw'>, Record<QuestionId, HttpAsk>> = {
       chainmap: cm,
       naive: cm,
       'neo4j-graphql': neo4jGraphqlAsks(params),
+      'http-floor': httpFloorAsks(),
     };
     const raw = rawAnswers(driver, { executor, logger }, params);
 
@@ -608,12 +629,12 @@ async function main() {
     out.push('');
     out.push(
       'Ratios (p50 latency; in brackets: throughput of the other ÷ ChainMap or ChainMap ÷ floor, inverted so > 1 means slower;',
-      "floor + empty: the floor plus ChainMap's own empty request, the least any HTTP answer could take):",
+      'HTTP floor: the floor served by bare node:http, the least any HTTP answer could take):',
     );
     out.push(
-      `| question | c | ChainMap ÷ floor | ChainMap ÷ (floor + empty) | @neo4j/graphql ÷ ChainMap | naive ÷ ChainMap |`,
+      `| question | c | ChainMap ÷ floor | HTTP floor ÷ floor | ChainMap ÷ HTTP floor | @neo4j/graphql ÷ ChainMap | naive ÷ ChainMap |`,
     );
-    out.push(`| --- | --- | --- | --- | --- | --- |`);
+    out.push(`| --- | --- | --- | --- | --- | --- | --- |`);
     const get = (q: QuestionId | 'empty', c: Contender, n: number) =>
       rows.find((r) => r.question === q && r.contender === c && r.concurrency === n);
     // A contender with no answer in its cell (timeouts, skipped) has no ratio, not NaN.
@@ -625,13 +646,10 @@ async function main() {
       for (const n of levels) {
         const cmRow = get(q, 'chainmap', n);
         const floor = get(q, 'raw', n);
-        const empty = get('empty', 'chainmap', n);
-        const http =
-          cmRow && floor && empty && [cmRow.p50, floor.p50, empty.p50].every(Number.isFinite)
-            ? (cmRow.p50 / (floor.p50 + empty.p50)).toFixed(2)
-            : 'no answer';
+        const httpFloor = get(q, 'http-floor', n);
         out.push(
-          `| ${q} | ${n} | ${ratio(cmRow, floor)} | ${http} | ${ratio(get(q, 'neo4j-graphql', n), cmRow)} | ${ratio(get(q, 'naive', n), cmRow)} |`,
+          `| ${q} | ${n} | ${ratio(cmRow, floor)} | ${ratio(httpFloor, floor)} | ${ratio(cmRow, httpFloor)} | ` +
+            `${ratio(get(q, 'neo4j-graphql', n), cmRow)} | ${ratio(get(q, 'naive', n), cmRow)} |`,
         );
       }
     if (committed.length > 0) {

@@ -9,7 +9,8 @@
 //
 // ChainMap and the naive server take the same query text (the naive schema mirrors ChainMap's
 // for these fields) and must give the same answer in full. The raw floor computes the same
-// answer without GraphQL. `@neo4j/graphql` answers countyLink and provinceCounts in full; for
+// answer without GraphQL; the HTTP floor serves the raw floor's answer over bare HTTP, asked by
+// the question's name (httpFloorAsks). `@neo4j/graphql` answers countyLink and provinceCounts in full; for
 // diagnosis and gapTargets it cannot compute ChainMap's answer (statuses, location quotients,
 // gaps, scores are logic, not data), so it is asked the closest nested/aggregate query it can
 // express and checked on the part both answers share (`part`): per link its national, local and
@@ -181,4 +182,14 @@ export function neo4jGraphqlAsks(p: Params): Record<QuestionId, HttpAsk> {
           .sort(byKey),
     },
   };
+}
+
+/**
+ * The HTTP floor's asks (bench/peers/http-floor.ts): the body names the question, and the answer
+ * is already the floor's normal shape.
+ */
+export function httpFloorAsks(): Record<QuestionId, HttpAsk> {
+  return Object.fromEntries(
+    QUESTION_IDS.map((q) => [q, { query: q, variables: {}, normal: (d: Json) => d as unknown }]),
+  ) as Record<QuestionId, HttpAsk>;
 }
