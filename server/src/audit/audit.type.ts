@@ -3,7 +3,10 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { PageInfo } from '../core/connection.js';
 import type { AuditEntryRecord } from './audit.model.js';
 
-@ObjectType({ description: 'One field a change touched, with its value before and after.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One field a change touched, with its value before and after.',
+})
 export class FieldChange {
   @Field(() => String, { description: 'The stored property, e.g. `stage`, `priority`.' })
   field!: string;
@@ -15,7 +18,10 @@ export class FieldChange {
   after!: unknown;
 }
 
-@ObjectType({ description: '审计记录 one write: who changed what, when, and the record before and after.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: '审计记录 one write: who changed what, when, and the record before and after.',
+})
 export class AuditEntry {
   @Field(() => ID, { description: 'Entry id.' })
   id!: string;
@@ -56,7 +62,7 @@ export class AuditEntry {
   requestId!: string | null;
 }
 
-@ObjectType({ description: 'An audit entry in a connection.' })
+@ObjectType({ simpleResolvers: true, description: 'An audit entry in a connection.' })
 export class AuditEntryEdge {
   @Field(() => AuditEntry, { description: 'The entry.' })
   node!: AuditEntryRecord;
@@ -65,7 +71,7 @@ export class AuditEntryEdge {
   cursor!: string;
 }
 
-@ObjectType({ description: 'Audit entries, newest first (Relay connection).' })
+@ObjectType({ simpleResolvers: true, description: 'Audit entries, newest first (Relay connection).' })
 export class AuditEntryConnection {
   @Field(() => [AuditEntryEdge], { description: 'The entries of this page, newest first.' })
   edges!: AuditEntryEdge[];

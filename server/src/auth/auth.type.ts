@@ -25,7 +25,10 @@ registerEnumType(Role, {
   },
 });
 
-@ObjectType({ description: 'What the signed-in user may change (the explorer hides the rest).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'What the signed-in user may change (the explorer hides the rest).',
+})
 export class Permissions {
   @Field(() => Boolean, { description: 'Chains, links and SUPPLIES (the national catalog).' })
   editCatalog!: boolean;
@@ -52,7 +55,10 @@ export class Permissions {
   readAudit!: boolean;
 }
 
-@ObjectType({ description: '用户 a user of ChainMap, with a role and a scope region.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: '用户 a user of ChainMap, with a role and a scope region.',
+})
 export class User {
   @Field(() => ID, { description: 'User id.' })
   id!: string;
@@ -73,7 +79,10 @@ export class User {
   regionCode!: string | null;
 }
 
-@ObjectType({ description: 'A signed-in session: send `token` as `Authorization: Bearer <token>`.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A signed-in session: send `token` as `Authorization: Bearer <token>`.',
+})
 export class SignInPayload {
   @Field(() => String, { description: 'Signed token (JWT); valid until `expiresAt`.' })
   token!: string;

@@ -18,7 +18,7 @@ import {
   TaskForceModel,
 } from '../pipeline/pipeline.model.js';
 import * as pipeline from '../pipeline/pipeline.store.js';
-import { RegionModel, SourceZoneModel } from '../region/region.model.js';
+import { RegionModel, SourceZoneModel, type RegionRecord } from '../region/region.model.js';
 import * as region from '../region/region.store.js';
 import type { ScopeParam } from '../auth/auth.model.js';
 import { UserModel } from '../auth/auth.model.js';
@@ -64,6 +64,26 @@ export class Loaders {
   // regions
   get region() {
     return this.one('region', region.regionsByCodeQ, RegionModel);
+  }
+  /** Regions that came with a page of firms ({@link primeRegions}), by code. */
+  private readonly regionsAtHand = new Map<string, RegionRecord>();
+  /**
+   * Regions read with other rows (a page of firms and their regions): the region loader needs
+   * no round trip for them, and {@link regionByCode} answers them without a promise.
+   */
+  primeRegions(regions: readonly RegionRecord[]): void {
+    for (const r of regions) {
+      this.regionsAtHand.set(r.code, r);
+      this.region.prime(r.code, r);
+    }
+  }
+  /**
+   * A region by code: at once when it came with a page, else through the region loader. A page
+   * of fifty firms whose `region` fields all answer at once is completed by graphql-js in one
+   * pass, without a promise per row.
+   */
+  regionByCode(code: string): RegionRecord | Promise<RegionRecord | null> {
+    return this.regionsAtHand.get(code) ?? this.region.load(code);
   }
   get regionParent() {
     return this.one('regionParent', region.regionParentsQ, RegionModel);

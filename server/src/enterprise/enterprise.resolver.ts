@@ -58,12 +58,18 @@ export class EnterpriseResolver {
     nullable: true,
     description: '地区 the most precise region the firm is located in (LOCATED_IN).',
   })
-  region(@Ctx() ctx: Context, @Root() e: EnterpriseRecord): Promise<RegionRecord | null> | null {
+  region(
+    @Ctx() ctx: Context,
+    @Root() e: EnterpriseRecord,
+  ): RegionRecord | Promise<RegionRecord | null> | null {
     return service.enterpriseRegion(ctx, e, 'regionCode');
   }
 
   @FieldResolver(() => Region, { nullable: true, description: '省 the province the firm is in.' })
-  province(@Ctx() ctx: Context, @Root() e: EnterpriseRecord): Promise<RegionRecord | null> | null {
+  province(
+    @Ctx() ctx: Context,
+    @Root() e: EnterpriseRecord,
+  ): RegionRecord | Promise<RegionRecord | null> | null {
     return service.enterpriseRegion(ctx, e, 'provinceCode');
   }
 
@@ -71,7 +77,7 @@ export class EnterpriseResolver {
     nullable: true,
     description: '市 the prefecture-level city the firm is in.',
   })
-  city(@Ctx() ctx: Context, @Root() e: EnterpriseRecord): Promise<RegionRecord | null> | null {
+  city(@Ctx() ctx: Context, @Root() e: EnterpriseRecord): RegionRecord | Promise<RegionRecord | null> | null {
     return service.enterpriseRegion(ctx, e, 'cityCode');
   }
 
@@ -79,7 +85,10 @@ export class EnterpriseResolver {
     nullable: true,
     description: '县/区 the county-level division the firm is in, if known.',
   })
-  county(@Ctx() ctx: Context, @Root() e: EnterpriseRecord): Promise<RegionRecord | null> | null {
+  county(
+    @Ctx() ctx: Context,
+    @Root() e: EnterpriseRecord,
+  ): RegionRecord | Promise<RegionRecord | null> | null {
     return service.enterpriseRegion(ctx, e, 'countyCode');
   }
 

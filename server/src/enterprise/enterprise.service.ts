@@ -137,7 +137,7 @@ export async function enterpriseConnection(
     wants.count ? ctx.loaders.enterpriseCount.load(query) : null,
   ]);
   // The regions came with the page: the rows' `region`, `province`… need no query of their own.
-  for (const r of page.regions) ctx.loaders.region.prime(r.code, r);
+  ctx.loaders.primeRegions(page.regions);
   return toPage(page.rows, first, after != null, (e) => cursorOf(order.field, e), total);
 }
 
@@ -162,5 +162,5 @@ export function enterpriseRegion(
   which: 'regionCode' | 'provinceCode' | 'cityCode' | 'countyCode',
 ) {
   const code = e[which];
-  return code ? ctx.loaders.region.load(code) : null;
+  return code ? ctx.loaders.regionByCode(code) : null;
 }

@@ -101,7 +101,10 @@ registerEnumType(WarningSeverity, {
   },
 });
 
-@ObjectType({ description: 'One KPI of a region: target, actual, completion and 序时进度.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One KPI of a region: target, actual, completion and 序时进度.',
+})
 export class KpiLine {
   @Field(() => KpiMetric, { description: 'Which KPI.' })
   metric!: string;
@@ -140,7 +143,10 @@ export class KpiLine {
   projectKeys!: string[];
 }
 
-@ObjectType({ description: 'Projects at one stage on the report date, with their amounts (the funnel).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Projects at one stage on the report date, with their amounts (the funnel).',
+})
 export class FunnelStage {
   @Field(() => ProjectStage, { description: 'The stage.' })
   stage!: string;
@@ -152,7 +158,7 @@ export class FunnelStage {
   amount!: number;
 }
 
-@ObjectType({ description: "A region's KPI lines and project funnel." })
+@ObjectType({ simpleResolvers: true, description: "A region's KPI lines and project funnel." })
 export class RegionKpi {
   @Field(() => Region, { description: 'The region.' })
   region!: RegionRecord;
@@ -175,7 +181,10 @@ export class RegionKpi {
   projectCount!: number;
 }
 
-@ObjectType({ description: '考核 the KPI report of a region and of the regions directly within it.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: '考核 the KPI report of a region and of the regions directly within it.',
+})
 export class KpiReport {
   @Field(() => Int, { description: 'The year of the targets.' })
   year!: number;
@@ -193,7 +202,7 @@ export class KpiReport {
   regions!: RegionKpiRecord[];
 }
 
-@ObjectType({ description: 'One region in a ranking.' })
+@ObjectType({ simpleResolvers: true, description: 'One region in a ranking.' })
 export class RankingRow {
   @Field(() => Int, {
     nullable: true,
@@ -226,7 +235,7 @@ export class RankingRow {
   lines!: KpiLineRecord[];
 }
 
-@ObjectType({ description: '排位 the regions within a city ranked for a period.' })
+@ObjectType({ simpleResolvers: true, description: '排位 the regions within a city ranked for a period.' })
 export class Ranking {
   @Field(() => Int, { description: 'Year.' })
   year!: number;
@@ -252,7 +261,10 @@ export class Ranking {
   rows!: RankingRowRecord[];
 }
 
-@ObjectType({ description: '预警 a project or region flagged by a rule, with the reason.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: '预警 a project or region flagged by a rule, with the reason.',
+})
 export class Warning {
   @Field(() => WarningKind, { description: 'The rule.' })
   kind!: string;
@@ -305,7 +317,7 @@ export class WarningThresholdsInput {
   behindPoints?: number | null;
 }
 
-@ObjectType({ description: 'A project that moved in the month.' })
+@ObjectType({ simpleResolvers: true, description: 'A project that moved in the month.' })
 export class MonthProjectMove {
   @Field(() => String, { description: 'Project key.' })
   key!: string;
@@ -326,7 +338,7 @@ export class MonthProjectMove {
   on!: string;
 }
 
-@ObjectType({ description: 'The month’s moves of one chain.' })
+@ObjectType({ simpleResolvers: true, description: 'The month’s moves of one chain.' })
 export class ChainMoves {
   @Field(() => String, { nullable: true, description: 'Chain id; null for projects without one.' })
   chainId!: string | null;
@@ -344,7 +356,7 @@ export class ChainMoves {
   projects!: MonthProject[];
 }
 
-@ObjectType({ description: 'A link that became present in the region this month.' })
+@ObjectType({ simpleResolvers: true, description: 'A link that became present in the region this month.' })
 export class FilledGap {
   @Field(() => String, { description: 'Link id.' })
   linkKey!: string;
@@ -365,7 +377,7 @@ export class FilledGap {
   on!: string;
 }
 
-@ObjectType({ description: '补链成效: the links of one chain filled this month.' })
+@ObjectType({ simpleResolvers: true, description: '补链成效: the links of one chain filled this month.' })
 export class ChainGapsFilled {
   @Field(() => String, { nullable: true, description: 'Chain id.' })
   chainId!: string | null;
@@ -377,7 +389,10 @@ export class ChainGapsFilled {
   links!: FilledLink[];
 }
 
-@ObjectType({ description: '月通报 the monthly bulletin of a region for the city office.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: '月通报 the monthly bulletin of a region for the city office.',
+})
 export class Bulletin {
   @Field(() => Region, { description: 'The region.' })
   region!: RegionRecord;
@@ -415,7 +430,10 @@ export class Bulletin {
   gapsFilled!: ChainGaps[];
 }
 
-@ObjectType({ description: 'One leader duty: target, actual, completion and 序时进度.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One leader duty: target, actual, completion and 序时进度.',
+})
 export class DutyLine {
   @Field(() => Float, { nullable: true, description: 'Target for the year.' })
   target!: number | null;
@@ -436,7 +454,10 @@ export class DutyLine {
   status!: string;
 }
 
-@ObjectType({ description: '链长责任: a task force with its chain leader’s duties as KPIs.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: '链长责任: a task force with its chain leader’s duties as KPIs.',
+})
 export class LeaderDuty {
   @Field(() => Int, { description: 'Year.' })
   year!: number;
