@@ -80,7 +80,11 @@ let cached: Promise<GraphQLSchema> | undefined;
 
 /**
  * The executable schema, built once per process from the decorated classes, with every root
- * field guarded by its access (auth/policy.ts, auth/guard.ts).
+ * field guarded by its access (auth/policy.ts, auth/guard.ts). Every object type is declared
+ * with `simpleResolvers: true`: graphql-js reads its plain fields itself, without type-graphql's
+ * wrapper around each (a page of fifty firms reads hundreds). That wrapper only serves
+ * type-graphql's middlewares and authChecker, which ChainMap does not use: access is checked by
+ * guardSchema, which wraps the fields it guards whatever their resolver.
  */
 export function buildAppSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({ resolvers, validate: false, emitSchemaFile: false }).then((schema) => {

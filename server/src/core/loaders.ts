@@ -34,6 +34,8 @@ import { manyLoader, oneLoader, type BatchParams } from './batch.js';
  */
 export class Loaders {
   private readonly made = new Map<string, unknown>();
+  /** Regions that came with a page of firms ({@link primeRegions}), by code. */
+  private regionsAtHand?: Map<string, RegionRecord>;
   /** Pipeline rows: every such query filters by the viewer's scope (auth/scope.ts). */
   private readonly scoped: BatchParams;
 
@@ -65,15 +67,14 @@ export class Loaders {
   get region() {
     return this.one('region', region.regionsByCodeQ, RegionModel);
   }
-  /** Regions that came with a page of firms ({@link primeRegions}), by code. */
-  private readonly regionsAtHand = new Map<string, RegionRecord>();
   /**
    * Regions read with other rows (a page of firms and their regions): the region loader needs
    * no round trip for them, and {@link regionByCode} answers them without a promise.
    */
   primeRegions(regions: readonly RegionRecord[]): void {
+    const atHand = (this.regionsAtHand ??= new Map());
     for (const r of regions) {
-      this.regionsAtHand.set(r.code, r);
+      atHand.set(r.code, r);
       this.region.prime(r.code, r);
     }
   }
@@ -83,7 +84,7 @@ export class Loaders {
    * pass, without a promise per row.
    */
   regionByCode(code: string): RegionRecord | Promise<RegionRecord | null> {
-    return this.regionsAtHand.get(code) ?? this.region.load(code);
+    return this.regionsAtHand?.get(code) ?? this.region.load(code);
   }
   get regionParent() {
     return this.one('regionParent', region.regionParentsQ, RegionModel);
