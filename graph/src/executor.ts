@@ -56,6 +56,9 @@ const CODE_MAP: [RegExp, DbErrorCode][] = [
   [/^Neo\.TransientError\.General\.DatabaseUnavailable$/, 'SERVICE_UNAVAILABLE'],
   [/^Neo\.ClientError\.Database\.DatabaseNotFound$/, 'SERVICE_UNAVAILABLE'],
   [/TransactionTimedOut|TransactionTimedOutClientConfiguration/, 'TIMEOUT'],
+  // Transient (a deadlock, a lock wait): retried by the driver; still refused after the retries,
+  // it is the database being busy, and a client may try again.
+  [/^Neo\.TransientError\./, 'SERVICE_UNAVAILABLE'],
   [/^Neo\.ClientError\.Statement\./, 'BAD_QUERY'],
 ];
 
@@ -227,6 +230,7 @@ export class Executor {
     onBookmark?: (bookmark: string) => void,
     changes?: WriteChanges,
   ): Promise<T> {
+    const started = performance.now();
     const session = this.driver.session({
       database: this.opts.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
@@ -250,7 +254,12 @@ export class Executor {
       }
       return result;
     } catch (e) {
-      throw toDbError(e, name);
+      const err = toDbError(e, name);
+      // A retryable failure its statement passed on, still failing after the driver's retries:
+      // reported here, once (every other failure was reported by its statement).
+      if (!(e instanceof DbError))
+        this.emit({ name, mode, ms: performance.now() - started, rows: 0, error: err.code });
+      throw err;
     } finally {
       await session.close().catch(() => undefined);
     }
@@ -297,9 +306,15 @@ export class Executor {
     return bookmark;
   }
 
+  /**
+   * A managed transaction's statements. A retryable failure (a deadlock between two writers, a
+   * leader switch) goes back to the driver as it came, so that the driver runs the transaction
+   * again; classified, it would look final and be answered as an error.
+   */
   private wrap(mtx: ManagedTransaction, mode: AccessMode): Tx {
     return {
-      run: (query, params = {}) => this.statement(query, params, mode, () => mtx.run(query.text, params)),
+      run: (query, params = {}) =>
+        this.statement(query, params, mode, () => mtx.run(query.text, params), isRetryableError),
     };
   }
 

@@ -1,4 +1,5 @@
-import { DbError, bookmarkPosition, migrate, cypher, type CommitChanges } from '@chainmap/graph';
+import { DbError, bookmarkPosition, migrate, cypher, toDbError, type CommitChanges } from '@chainmap/graph';
+import { Neo4jError } from 'neo4j-driver';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -114,6 +115,59 @@ describe('commits', () => {
     } finally {
       stop();
     }
+  });
+});
+
+describe('concurrent writes', () => {
+  it('that deadlock are retried by the driver, not answered as an internal error', async () => {
+    // Two transactions lock the same two nodes in opposite orders, each waiting for the other to
+    // hold its first: Neo4j refuses one with a transient DeadlockDetected, which a managed
+    // transaction must run again (a concurrent write on the same project or firm is an everyday
+    // case); both then commit.
+    await db.executor.write(cypher('testLockSetup', "UNWIND ['a', 'b'] AS id MERGE (:LockMark {id: id})"));
+    const lock = cypher('testLock', 'MATCH (m:LockMark {id: $id}) SET m.by = $by');
+    const gate = () => {
+      let open!: () => void;
+      const opened = new Promise<void>((r) => (open = r));
+      return { open, opened };
+    };
+    const aHeld = gate();
+    const bHeld = gate();
+    const attempts = { one: 0, two: 0 };
+    try {
+      const [one, two] = await Promise.allSettled([
+        db.executor.writeTx('testLockOne', async (tx) => {
+          attempts.one++;
+          await tx.run(lock, { id: 'a', by: 'one' });
+          aHeld.open();
+          await bHeld.opened;
+          await tx.run(lock, { id: 'b', by: 'one' });
+        }),
+        db.executor.writeTx('testLockTwo', async (tx) => {
+          attempts.two++;
+          await aHeld.opened;
+          await tx.run(lock, { id: 'b', by: 'two' });
+          bHeld.open();
+          await tx.run(lock, { id: 'a', by: 'two' });
+        }),
+      ]);
+      expect(
+        [one.status, two.status],
+        JSON.stringify([one, two], ['status', 'reason', 'code', 'message']),
+      ).toEqual(['fulfilled', 'fulfilled']);
+      // One of them was refused once and ran again.
+      expect(attempts.one + attempts.two).toBeGreaterThanOrEqual(3);
+    } finally {
+      await db.executor.write(cypher('testLockClean', 'MATCH (m:LockMark) DELETE m'));
+    }
+  });
+
+  it('that stay refused after the retries answer SERVICE_UNAVAILABLE, a code a client may retry on', () => {
+    const e = toDbError(
+      new Neo4jError('deadlock', 'Neo.TransientError.Transaction.DeadlockDetected', 'gql', 'desc'),
+      'q',
+    );
+    expect(e.code).toBe('SERVICE_UNAVAILABLE');
   });
 });
 

@@ -63,7 +63,10 @@ const DB_MESSAGES: Record<DbError['code'], [ErrorCode, string]> = {
     ErrorCode.CONFLICT,
     'The change conflicts with an existing record (a unique value is already taken).',
   ],
-  SERVICE_UNAVAILABLE: [ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable; try again shortly.'],
+  SERVICE_UNAVAILABLE: [
+    ErrorCode.SERVICE_UNAVAILABLE,
+    'The database is unavailable or busy; try again shortly.',
+  ],
   TIMEOUT: [ErrorCode.TIMEOUT, 'The query took too long and was stopped; narrow it down and retry.'],
   BAD_QUERY: [ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error'],
   DB_ERROR: [ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error'],
