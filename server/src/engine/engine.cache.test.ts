@@ -98,6 +98,8 @@ describe('EngineCache', () => {
     // Bookmarks in Neo4j 5's format (graph/src/bookmark.ts) at transaction `tx` of one database.
     const at = (tx: number, db = '0b651583b3014fe2adb5a986ccfb4f4c') =>
       `FB:${Buffer.from(`91cc10${db}c9${tx.toString(16).padStart(4, '0')}90`, 'hex').toString('base64')}`;
+    // Every kind, in the order `held` lists them.
+    const EVERY_KIND = ['national', 'catalog', 'local', 'linkFirms', 'regionTies', 'courted'] as const;
     // A commit of this server that names its parts and no chains.
     const says = (...parts: GraphPart[]) => ({ parts, chains: null });
     const fill = (c: EngineCache, b: string) => {
@@ -109,7 +111,7 @@ describe('EngineCache', () => {
       c.put('courted', '421200|{}', b, 'p');
     };
     const held = (c: EngineCache, b: string) =>
-      (['national', 'catalog', 'local', 'linkFirms', 'regionTies', 'courted'] as const).filter(
+      EVERY_KIND.filter(
         (k) =>
           c.get(
             k,
@@ -129,14 +131,7 @@ describe('EngineCache', () => {
       const c = new EngineCache();
       fill(c, at(300));
       c.committed(at(301), says('tracking', 'audit'));
-      expect(held(c, at(301))).toEqual([
-        'national',
-        'catalog',
-        'local',
-        'linkFirms',
-        'regionTies',
-        'courted',
-      ]);
+      expect(held(c, at(301))).toEqual([...EVERY_KIND]);
       c.committed(at(302), says('pipeline', 'audit'));
       c.committed(at(303), says('users'));
       expect(held(c, at(303))).toEqual(['national', 'catalog', 'local', 'linkFirms', 'regionTies']);
@@ -256,14 +251,7 @@ describe('EngineCache', () => {
       c.committed(at(503), says('tracking'));
       c.committed(at(504), says('tracking'));
       // What was read at 502 holds at 504.
-      expect(held(c, at(504))).toEqual([
-        'national',
-        'catalog',
-        'local',
-        'linkFirms',
-        'regionTies',
-        'courted',
-      ]);
+      expect(held(c, at(504))).toEqual([...EVERY_KIND]);
     });
   });
 

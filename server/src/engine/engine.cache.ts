@@ -354,9 +354,14 @@ export class EngineCache {
     const retired: Pending[] = this.pending.filter((p) => !this.entries.get(p.kind)?.has(p.key));
     for (const [kind, map] of this.entries) {
       const chains = stale.get(kind);
+      if (chains === undefined) {
+        // Nothing it is read from changed: every entry holds (a visit logged, a project moved).
+        this.stats.carried += map.size;
+        continue;
+      }
       let weight = this.weights.get(kind) ?? 0;
       for (const [key, e] of map) {
-        if (chains === undefined || (chains !== 'all' && e.chain != null && !chains.has(e.chain))) {
+        if (chains !== 'all' && e.chain != null && !chains.has(e.chain)) {
           this.stats.carried += 1;
           continue;
         }

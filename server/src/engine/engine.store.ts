@@ -1,5 +1,6 @@
-import { cypher, type CypherQuery, type Executor } from '@chainmap/graph';
+import { cypher, type CypherQuery, type Executor, type Params } from '@chainmap/graph';
 import neo4j from 'neo4j-driver';
+import type { ZodType } from 'zod';
 import { chainFields, linkFields } from '../chain/chain.model.js';
 import { enterpriseFields } from '../enterprise/enterprise.model.js';
 import { personFields, projectFields, taskForceFields } from '../pipeline/pipeline.model.js';
@@ -37,6 +38,17 @@ import {
 // denormalised codes on Enterprise (graph/README.md), chosen by the region's level; a link's
 // sub-links are followed through PART_OF (at most LINK_DEPTH levels); national per-link counts
 // come from relationship degrees wherever a link has no sub-links.
+
+/** The one row of a read, parsed (null when there is none), with the bookmark of its state. */
+async function firstAt<T>(
+  executor: Executor,
+  query: CypherQuery,
+  params: Params,
+  model: ZodType<T>,
+): Promise<{ value: T | null; bookmark: string }> {
+  const { rows, bookmark } = await executor.readWithBookmark(query, params);
+  return { value: rows[0] ? model.parse(rows[0]) : null, bookmark };
+}
 
 /** `$code` is one of the enterprise's location codes: the firm is in that region or within it. */
 const inRegion = (e: string, code: string) =>
@@ -129,11 +141,12 @@ export async function readLocalPresence(
   executor: Executor,
   p: PresenceParams,
 ): Promise<{ value: LocalPresenceRow | null; bookmark: string }> {
-  const { rows, bookmark } = await executor.readWithBookmark(localPresenceQ, {
-    ...p,
-    anchorCap: neo4j.int(p.anchorCap),
-  });
-  return { value: rows[0] ? LocalPresenceRowModel.parse(rows[0]) : null, bookmark };
+  return firstAt(
+    executor,
+    localPresenceQ,
+    { ...p, anchorCap: neo4j.int(p.anchorCap) },
+    LocalPresenceRowModel,
+  );
 }
 
 // linkChains: the chain of each link (its denormalised `chainId`), and with its bookmark the
@@ -191,8 +204,7 @@ export async function readNational(
   executor: Executor,
   chainId: string,
 ): Promise<{ value: NationalRow | null; bookmark: string }> {
-  const { rows, bookmark } = await executor.readWithBookmark(chainNationalQ, { chainId });
-  return { value: rows[0] ? NationalRowModel.parse(rows[0]) : null, bookmark };
+  return firstAt(executor, chainNationalQ, { chainId }, NationalRowModel);
 }
 
 // engineCatalog: every link with its parent, chain and name, every SUPPLIES edge between links
@@ -279,8 +291,7 @@ export async function readRegionTies(
   executor: Executor,
   regionCode: string,
 ): Promise<{ value: RegionTiesRow | null; bookmark: string }> {
-  const { rows, bookmark } = await executor.readWithBookmark(regionTiesQ, { regionCode });
-  return { value: rows[0] ? RegionTiesRowModel.parse(rows[0]) : null, bookmark };
+  return firstAt(executor, regionTiesQ, { regionCode }, RegionTiesRowModel);
 }
 
 // regionCourted: the firms a region's target libraries include and its active projects are by
@@ -314,8 +325,7 @@ export async function readRegionCourted(
   scope: ScopeParam,
   regionCode: string,
 ): Promise<{ value: RegionCourtedRow | null; bookmark: string }> {
-  const { rows, bookmark } = await executor.readWithBookmark(regionCourtedQ, { regionCode, scope });
-  return { value: rows[0] ? RegionCourtedRowModel.parse(rows[0]) : null, bookmark };
+  return firstAt(executor, regionCourtedQ, { regionCode, scope }, RegionCourtedRowModel);
 }
 
 // hitDetails: the records of the enterprises listed as targets, each with the names of the
