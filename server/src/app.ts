@@ -11,13 +11,15 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Config, Executor, Logger, QueryEvent } from '@chainmap/graph';
 import express from 'express';
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { authenticate } from './auth/authenticate.js';
+import proxyaddr from 'proxy-addr';
+import { authenticate, authenticator } from './auth/authenticate.js';
 import { authSettings } from './auth/settings.js';
 import { createContextFactory, type Context } from './core/context.js';
 import { createFormatError } from './core/errors.js';
+import { graphqlPost, sizeInBytes } from './core/graphql-post.js';
 import { EngineCache } from './engine/engine.cache.js';
 import { exportRouter } from './export/export.route.js';
 import { buildAppSchema } from './schema.js';
@@ -63,7 +65,12 @@ export async function startApp(deps: AppDeps): Promise<App> {
     const tp = config.TRUST_PROXY;
     app.set('trust proxy', /^\d+$/.test(tp) ? Number(tp) : tp === 'true' ? true : tp);
   }
-  const server = createServer(app);
+  // POST /graphql with a JSON body takes the lean path (core/graphql-post.ts) once Apollo has
+  // started; everything else, and everything before that, goes through express.
+  let lean: ((req: IncomingMessage, res: ServerResponse) => boolean) | null = null;
+  const server = createServer((req, res) => {
+    if (!lean?.(req, res)) app(req, res);
+  });
   const schema = await buildAppSchema();
   const engineCache =
     deps.engineCache ??
@@ -120,12 +127,22 @@ export async function startApp(deps: AppDeps): Promise<App> {
     ...(deps.onQuery ? { onQuery: deps.onQuery } : {}),
   };
   const authenticated = authenticate({ tokens: auth.tokens, limiters: auth.limiters, logger });
+  const context = createContextFactory(contextDeps);
   app.use(
     '/graphql',
     authenticated,
     express.json({ limit: config.BODY_LIMIT }),
-    expressMiddleware(apollo, { context: createContextFactory(contextDeps) }),
+    expressMiddleware(apollo, { context }),
   );
+  const trust = app.get('trust proxy fn') as Parameters<typeof proxyaddr>[1];
+  lean = graphqlPost({
+    apollo,
+    context,
+    check: authenticator(auth),
+    address: (req) => proxyaddr(req, trust),
+    limit: sizeInBytes(config.BODY_LIMIT),
+    logger,
+  });
 
   // Readiness for load balancers and scripts: 200 when Neo4j answers, 503 when it doesn't.
   app.get('/health', (_req, res) => {

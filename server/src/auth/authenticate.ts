@@ -4,7 +4,7 @@ import type { TokenUser } from './auth.model.js';
 import { take, type Limiters } from './rate-limit.js';
 import { TokenRefused, verifyToken, type TokenSettings } from './token.js';
 
-/** What the authentication middleware found out about a request. */
+/** What the authentication check found out about a request. */
 export interface RequestAuth {
   user: TokenUser | null;
   /** The client's address (the socket's, or X-Forwarded-For's when TRUST_PROXY is set up). */
@@ -16,51 +16,104 @@ export function requestAuth(req: object): RequestAuth {
   return (req as { chainmapAuth?: RequestAuth }).chainmapAuth ?? { user: null, address: 'unknown' };
 }
 
-function refuse(res: Response, status: number, code: string, message: string, extra = {}): void {
-  res.status(status).json({ errors: [{ message, extensions: { code, ...extra } }] });
+/** Attach what the check found to the request, for the context factory ({@link requestAuth}). */
+export function attachAuth(req: object, auth: RequestAuth): void {
+  (req as { chainmapAuth?: RequestAuth }).chainmapAuth = auth;
+}
+
+/** A request refused before anything else runs: the HTTP answer to send as it is. */
+export interface Refusal {
+  status: number;
+  headers: Record<string, string>;
+  body: { errors: { message: string; extensions: Record<string, unknown> }[] };
+}
+
+function refusal(
+  status: number,
+  headers: Record<string, string>,
+  code: string,
+  message: string,
+  extra = {},
+): Refusal {
+  return { status, headers, body: { errors: [{ message, extensions: { code, ...extra } }] } };
 }
 
 /**
- * Express middleware in front of /graphql and /export: reads `Authorization: Bearer <token>`,
- * refuses a tampered, expired or foreign token (401 UNAUTHENTICATED, whatever the request),
- * and counts the request against the caller's limit (429 RATE_LIMITED with Retry-After).
+ * The check in front of /graphql and /export, free of any HTTP framework: reads
+ * `Authorization: Bearer <token>`, refuses a tampered, expired or foreign token (401
+ * UNAUTHENTICATED, whatever the request), and counts the request against the caller's limit
+ * (429 RATE_LIMITED with Retry-After). Resolves to who is asking, or to the refusal to send.
  */
+export function authenticator(deps: {
+  tokens: TokenSettings;
+  limiters: Limiters;
+}): (authorization: string | undefined, address: string) => Promise<RequestAuth | Refusal> {
+  return async (header, address) => {
+    let user: TokenUser | null = null;
+    if (header) {
+      const m = /^Bearer\s+([\w-]+\.[\w-]+\.[\w-]+)\s*$/i.exec(header);
+      if (!m) {
+        return refusal(
+          401,
+          { 'WWW-Authenticate': 'Bearer error="invalid_request"' },
+          'UNAUTHENTICATED',
+          'The Authorization header must be "Bearer <token>".',
+        );
+      }
+      try {
+        user = await verifyToken(deps.tokens, m[1]!);
+      } catch (e) {
+        if (!(e instanceof TokenRefused)) throw e;
+        return refusal(
+          401,
+          { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+          'UNAUTHENTICATED',
+          e.message,
+          {
+            reason: e.reason,
+          },
+        );
+      }
+    }
+    const wait = await take(deps.limiters.api, user ? `token:${user.tokenId}` : `address:${address}`);
+    if (wait !== null) {
+      return refusal(
+        429,
+        { 'Retry-After': String(wait) },
+        'RATE_LIMITED',
+        `Too many requests: wait ${wait} s and try again.`,
+        { retryAfter: wait },
+      );
+    }
+    return { user, address };
+  };
+}
+
+/** Whether {@link authenticator} refused the request. */
+export function isRefusal(r: RequestAuth | Refusal): r is Refusal {
+  return 'status' in r;
+}
+
+/** {@link authenticator} as express middleware (the /export routes, and /graphql's other requests). */
 export function authenticate(deps: {
   tokens: TokenSettings;
   limiters: Limiters;
   logger: Logger;
 }): RequestHandler {
+  const check = authenticator(deps);
   return (req: Request, res: Response, next: NextFunction) => {
-    void (async () => {
-      const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-      const header = req.headers.authorization;
-      let user: TokenUser | null = null;
-      if (header) {
-        const m = /^Bearer\s+([\w-]+\.[\w-]+\.[\w-]+)\s*$/i.exec(header);
-        if (!m) {
-          res.setHeader('WWW-Authenticate', 'Bearer error="invalid_request"');
-          return refuse(res, 401, 'UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>".');
+    check(req.headers.authorization, req.ip ?? req.socket.remoteAddress ?? 'unknown').then(
+      (r) => {
+        if (!isRefusal(r)) {
+          attachAuth(req, r);
+          return next();
         }
-        try {
-          user = await verifyToken(deps.tokens, m[1]!);
-        } catch (e) {
-          if (!(e instanceof TokenRefused)) throw e;
-          res.setHeader('WWW-Authenticate', `Bearer error="invalid_token"`);
-          return refuse(res, 401, 'UNAUTHENTICATED', e.message, { reason: e.reason });
-        }
-      }
-      const wait = await take(deps.limiters.api, user ? `token:${user.tokenId}` : `address:${address}`);
-      if (wait !== null) {
-        res.setHeader('Retry-After', String(wait));
-        return refuse(res, 429, 'RATE_LIMITED', `Too many requests: wait ${wait} s and try again.`, {
-          retryAfter: wait,
-        });
-      }
-      (req as { chainmapAuth?: RequestAuth }).chainmapAuth = { user, address };
-      next();
-    })().catch((e: unknown) => {
-      deps.logger.error({ err: e }, 'authentication failed');
-      next(e);
-    });
+        res.set(r.headers).status(r.status).json(r.body);
+      },
+      (e: unknown) => {
+        deps.logger.error({ err: e }, 'authentication failed');
+        next(e);
+      },
+    );
   };
 }
