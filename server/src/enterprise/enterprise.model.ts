@@ -3,8 +3,33 @@ import { optBool, optInt, optNum, optStr, str, strList } from '../core/models.js
 import { toGlobalId } from '../core/relay.js';
 import { LinkModel } from '../chain/chain.model.js';
 
-export const enterpriseFields = (v: string) =>
-  `${v} { .id, .name, .fullName, .stockCode, .creditCode, .tags, .revenue, .employees, .industryCode, .synthetic, .regionCode, .provinceCode, .cityCode, .countyCode, .version }`;
+/** The properties of an `(:Enterprise)` the API reads, in the order of {@link enterpriseList}. */
+const ENTERPRISE_PROPS = [
+  'id',
+  'name',
+  'fullName',
+  'stockCode',
+  'creditCode',
+  'tags',
+  'revenue',
+  'employees',
+  'industryCode',
+  'synthetic',
+  'regionCode',
+  'provinceCode',
+  'cityCode',
+  'countyCode',
+  'version',
+] as const;
+
+/** `v`'s properties as a map (parsed by {@link EnterpriseModel}). */
+export const enterpriseFields = (v: string) => `${v} { ${ENTERPRISE_PROPS.map((p) => `.${p}`).join(', ')} }`;
+
+/**
+ * `v`'s properties as a list, for pages of many firms: the names are not sent with every row
+ * (parsed by {@link EnterpriseListModel}).
+ */
+export const enterpriseList = (v: string) => `[${ENTERPRISE_PROPS.map((p) => `${v}.${p}`).join(', ')}]`;
 
 /**
  * An `(:Enterprise)`: domain `key` (the graph's `id`), global `id`. The denormalised
@@ -37,6 +62,17 @@ export const EnterpriseModel = z
     ...e,
   }));
 export type EnterpriseRecord = z.output<typeof EnterpriseModel>;
+
+/** An enterprise read by {@link enterpriseList}: the same record as {@link EnterpriseModel}'s. */
+export const EnterpriseListModel = z
+  .array(z.unknown())
+  .length(ENTERPRISE_PROPS.length)
+  .transform((values) => {
+    const props: Record<string, unknown> = {};
+    for (let i = 0; i < ENTERPRISE_PROPS.length; i++) props[ENTERPRISE_PROPS[i]!] = values[i];
+    return props;
+  })
+  .pipe(EnterpriseModel);
 
 export const ASSIGNMENT_SOURCES = ['INDUSTRY_CODE', 'MANUAL', 'IMPORT'] as const;
 

@@ -4,7 +4,13 @@ import { z } from 'zod';
 import { linkFields, stageRank } from '../chain/chain.model.js';
 import type { CursorValue } from '../core/relay.js';
 import { RegionModel, regionFields, type RegionRecord } from '../region/region.model.js';
-import { EnterpriseModel, enterpriseFields, type EnterpriseRecord } from './enterprise.model.js';
+import {
+  EnterpriseListModel,
+  EnterpriseModel,
+  enterpriseFields,
+  enterpriseList,
+  type EnterpriseRecord,
+} from './enterprise.model.js';
 
 // Enterprises (企业) and their ties: OPERATES_IN links, SUPPLIES_TO and INVESTS_IN other firms.
 
@@ -379,7 +385,7 @@ export function pageTemplate(q: EnterprisePageQuery): CypherQuery {
    ${matchClause(shape, extra)}
    WITH e ORDER BY ${orderBy(field, direction)}
    LIMIT $limit
-   RETURN collect(${enterpriseFields('e')}) AS values
+   RETURN collect(${enterpriseList('e')}) AS values
    }
    RETURN q.i AS i, values`;
     }
@@ -397,7 +403,7 @@ export function pageTemplate(q: EnterprisePageQuery): CypherQuery {
      MATCH (reg:Region {code: code})
      RETURN collect(${regionFields('reg')}) AS regions
    }
-   RETURN [e IN page | ${enterpriseFields('e')}] AS values, regions
+   RETURN [e IN page | ${enterpriseList('e')}] AS values, regions
    }
    RETURN q.i AS i, values, regions`;
   });
@@ -535,7 +541,10 @@ function filterParams(q: EnterpriseQuery): Record<string, unknown> {
   };
 }
 
-const PageRows = z.object({ values: z.array(EnterpriseModel), regions: z.array(RegionModel).default([]) });
+const PageRows = z.object({
+  values: z.array(EnterpriseListModel),
+  regions: z.array(RegionModel).default([]),
+});
 
 /**
  * Pages for many connections at once (the `enterprisePage` DataLoader's batch function), each
