@@ -3,6 +3,7 @@
 // body sent chunked) goes through express. Both must answer alike, check tokens and count
 // request limits alike, and see the client's address alike.
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api.js';
 
@@ -113,6 +114,25 @@ describe('POST /graphql: the lean path and express answer alike', () => {
       expect(lean.status, context).toBeLessThan(500);
     });
   }
+
+  it('a client gone halfway through its body: the server serves on', async () => {
+    const { port, hostname } = new URL(api.url);
+    for (let i = 0; i < 20; i++) {
+      await new Promise<void>((resolve, reject) => {
+        const socket = connect(Number(port), hostname, () => {
+          socket.write(
+            'POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"query":',
+          );
+          setTimeout(() => socket.destroy(), 5);
+        });
+        socket.on('close', () => resolve());
+        socket.on('error', reject);
+      });
+    }
+    const after = await post(api.url, JSON.stringify({ query: '{ __typename }' }), 'lean');
+    expect(after.status).toBe(200);
+    expect(after.body?.data).toEqual({ __typename: 'Query' });
+  });
 
   it('a body over BODY_LIMIT is refused with 413 whatever its framing', async () => {
     const big = JSON.stringify({ query: `{ __typename } # ${'x'.repeat(1_100_000)}` });

@@ -102,8 +102,9 @@ function readBody(req: IncomingMessage, length: number): Promise<Buffer | null> 
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.once('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, length)));
+    // Whichever comes first: after 'end', a later 'close' changes nothing.
     req.once('error', () => resolve(null));
-    req.once('aborted', () => resolve(null));
+    req.once('close', () => resolve(null));
   });
 }
 
