@@ -27,8 +27,8 @@ const JSON_TYPE = /^application\/json\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
 /**
  * The GraphQL request every client sends, `POST /graphql` with a JSON body of known length,
  * answered on node:http directly: the same token check and request limit, the same body limit,
- * the same Apollo server, without express's router and body parser in between (about a quarter
- * of the fixed cost of a small request: BENCHMARKS.md, "Where the time goes").
+ * the same Apollo server, without express's router and body parser in between (they were half
+ * of the API's CPU for a request that reads nothing: BENCHMARKS.md, "Where the time goes").
  *
  * Returns false, having touched nothing, for any other request (GET, another path, another
  * content type or charset, a compressed or chunked body, a body over the limit): express answers
