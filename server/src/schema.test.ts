@@ -47,6 +47,23 @@ describe('the GraphQL schema', () => {
     expect(committed).toBe(await printSchemaFile());
   });
 
+  it('lets graphql-js read plain fields itself; fields with resolvers of their own keep them', async () => {
+    const schema = await buildAppSchema();
+    const fields = (name: string) => {
+      const type = schema.getType(name);
+      if (!isObjectType(type)) throw new Error(`${name} is not an object type`);
+      return type.getFields();
+    };
+    for (const [type, field] of [
+      ['Enterprise', 'name'],
+      ['Enterprise', 'key'],
+      ['PageInfo', 'hasNextPage'],
+      ['Health', 'ok'],
+    ] as const)
+      expect(fields(type)[field]!.resolve, `${type}.${field}`).toBeUndefined();
+    expect(fields('Enterprise').region!.resolve).toBeTypeOf('function');
+  });
+
   it('gives every Node a domain key', async () => {
     const schema = await buildAppSchema();
     const nodes = schema.getPossibleTypes(schema.getType('Node') as never);

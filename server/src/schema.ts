@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
 import { AuditResolver, EntryHistoryResolver, ProjectHistoryResolver } from './audit/audit.resolver.js';
 import { AuthResolver, UserResolver } from './auth/auth.resolver.js';
 import { guardSchema } from './auth/guard.js';
@@ -80,16 +80,20 @@ let cached: Promise<GraphQLSchema> | undefined;
 
 /**
  * The executable schema, built once per process from the decorated classes, with every root
- * field guarded by its access (auth/policy.ts, auth/guard.ts). Every object type is declared
- * with `simpleResolvers: true`: graphql-js reads its plain fields itself, without type-graphql's
- * wrapper around each (a page of fifty firms reads hundreds). That wrapper only serves
- * type-graphql's middlewares and authChecker, which ChainMap does not use: access is checked by
- * guardSchema, which wraps the fields it guards whatever their resolver.
+ * field guarded by its access (auth/policy.ts, auth/guard.ts). Every object type is built as
+ * `simpleResolvers` (set here for all, so that no type can miss it): graphql-js reads its plain
+ * fields itself, without type-graphql's wrapper around each (a page of fifty firms reads
+ * hundreds). That wrapper only serves type-graphql's middlewares and authChecker, which ChainMap
+ * does not use: access is checked by guardSchema, which wraps the fields it guards whatever
+ * their resolver. A field with a resolver of its own (`@FieldResolver`) keeps it.
  */
 export function buildAppSchema(): Promise<GraphQLSchema> {
-  cached ??= buildSchema({ resolvers, validate: false, emitSchemaFile: false }).then((schema) => {
-    guardSchema(schema);
-    return schema;
-  });
+  if (!cached) {
+    for (const type of getMetadataStorage().objectTypes) type.simpleResolvers = true;
+    cached = buildSchema({ resolvers, validate: false, emitSchemaFile: false }).then((schema) => {
+      guardSchema(schema);
+      return schema;
+    });
+  }
   return cached;
 }

@@ -3,10 +3,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { PageInfo } from '../core/connection.js';
 import type { AuditEntryRecord } from './audit.model.js';
 
-@ObjectType({
-  simpleResolvers: true,
-  description: 'One field a change touched, with its value before and after.',
-})
+@ObjectType({ description: 'One field a change touched, with its value before and after.' })
 export class FieldChange {
   @Field(() => String, { description: 'The stored property, e.g. `stage`, `priority`.' })
   field!: string;
@@ -18,10 +15,7 @@ export class FieldChange {
   after!: unknown;
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description: '审计记录 one write: who changed what, when, and the record before and after.',
-})
+@ObjectType({ description: '审计记录 one write: who changed what, when, and the record before and after.' })
 export class AuditEntry {
   @Field(() => ID, { description: 'Entry id.' })
   id!: string;
@@ -62,7 +56,7 @@ export class AuditEntry {
   requestId!: string | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'An audit entry in a connection.' })
+@ObjectType({ description: 'An audit entry in a connection.' })
 export class AuditEntryEdge {
   @Field(() => AuditEntry, { description: 'The entry.' })
   node!: AuditEntryRecord;
@@ -71,7 +65,7 @@ export class AuditEntryEdge {
   cursor!: string;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'Audit entries, newest first (Relay connection).' })
+@ObjectType({ description: 'Audit entries, newest first (Relay connection).' })
 export class AuditEntryConnection {
   @Field(() => [AuditEntryEdge], { description: 'The entries of this page, newest first.' })
   edges!: AuditEntryEdge[];

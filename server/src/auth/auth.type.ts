@@ -25,10 +25,7 @@ registerEnumType(Role, {
   },
 });
 
-@ObjectType({
-  simpleResolvers: true,
-  description: 'What the signed-in user may change (the explorer hides the rest).',
-})
+@ObjectType({ description: 'What the signed-in user may change (the explorer hides the rest).' })
 export class Permissions {
   @Field(() => Boolean, { description: 'Chains, links and SUPPLIES (the national catalog).' })
   editCatalog!: boolean;
@@ -55,10 +52,7 @@ export class Permissions {
   readAudit!: boolean;
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description: '用户 a user of ChainMap, with a role and a scope region.',
-})
+@ObjectType({ description: '用户 a user of ChainMap, with a role and a scope region.' })
 export class User {
   @Field(() => ID, { description: 'User id.' })
   id!: string;
@@ -79,10 +73,7 @@ export class User {
   regionCode!: string | null;
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description: 'A signed-in session: send `token` as `Authorization: Bearer <token>`.',
-})
+@ObjectType({ description: 'A signed-in session: send `token` as `Authorization: Bearer <token>`.' })
 export class SignInPayload {
   @Field(() => String, { description: 'Signed token (JWT); valid until `expiresAt`.' })
   token!: string;

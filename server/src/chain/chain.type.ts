@@ -14,7 +14,6 @@ registerEnumType(LinkStage, {
 });
 
 @ObjectType({
-  simpleResolvers: true,
   implements: Node,
   description: '产业链 industry chain: a key industry a region develops, made of links (环节).',
 })
@@ -36,7 +35,6 @@ export class Chain extends Node {
 }
 
 @ObjectType({
-  simpleResolvers: true,
   implements: Node,
   description: '环节 link of an industry chain: one segment, upstream, midstream or downstream.',
 })

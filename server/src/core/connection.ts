@@ -1,9 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType({
-  simpleResolvers: true,
-  description: 'Where a page of a Relay connection sits in the whole list.',
-})
+@ObjectType({ description: 'Where a page of a Relay connection sits in the whole list.' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'True when more items follow the last edge of this page.' })
   hasNextPage!: boolean;

@@ -13,7 +13,7 @@ export function deletion(type: string, key: string, removed = 1): DeletionRecord
   return { id: toGlobalId(type, key), key, type, removed };
 }
 
-@ObjectType({ simpleResolvers: true, description: 'What a delete removed.' })
+@ObjectType({ description: 'What a delete removed.' })
 export class Deletion {
   @Field(() => ID, { description: 'Global id of the deleted entity (no longer resolvable).' })
   id!: string;

@@ -75,10 +75,7 @@ registerEnumType(SourceRegionLevel, {
   },
 });
 
-@ObjectType({
-  simpleResolvers: true,
-  description: 'The thresholds a diagnosis used (defaults unless the request gave others).',
-})
+@ObjectType({ description: 'The thresholds a diagnosis used (defaults unless the request gave others).' })
 export class DiagnosisThresholds {
   @Field(() => Int, {
     description:
@@ -90,10 +87,7 @@ export class DiagnosisThresholds {
   strongMinQuotient!: number;
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description: 'The weights of the target score (defaults unless the request gave others).',
-})
+@ObjectType({ description: 'The weights of the target score (defaults unless the request gave others).' })
 export class ScoreWeights {
   @Field(() => Float, { description: 'Weight of strength (tags and revenue).' })
   strength!: number;
@@ -111,10 +105,7 @@ export class ScoreWeights {
   sourceZone!: number;
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description: "One link's local presence in a region: 招什么, row by row.",
-})
+@ObjectType({ description: "One link's local presence in a region: 招什么, row by row." })
 export class LinkDiagnosis {
   @Field(() => Link, { description: '环节 the link.' })
   link!: LinkRecord;
@@ -162,10 +153,7 @@ export class LinkDiagnosis {
   anchors!: EnterpriseRecord[];
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description: '招什么: a chain diagnosed in a region, link by link, with its gaps.',
-})
+@ObjectType({ description: '招什么: a chain diagnosed in a region, link by link, with its gaps.' })
 export class ChainDiagnosis {
   @Field(() => Chain, { description: '产业链 the chain.' })
   chain!: ChainRecord;
@@ -207,7 +195,6 @@ export class ChainDiagnosis {
 }
 
 @ObjectType({
-  simpleResolvers: true,
   description:
     "One factor of a target's score: contribution = weight × value; the contributions sum to the score.",
 })
@@ -228,10 +215,7 @@ export class ScoreFactor {
   detail!: string;
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description: 'A target enterprise for one link, with an explainable score.',
-})
+@ObjectType({ description: 'A target enterprise for one link, with an explainable score.' })
 export class TargetHit {
   @Field(() => Enterprise, { description: '企业 the enterprise.' })
   enterprise!: EnterpriseRecord;
@@ -266,7 +250,7 @@ export class TargetHit {
   sourceZones!: string[];
 }
 
-@ObjectType({ simpleResolvers: true, description: 'Ranked target enterprises (补链).' })
+@ObjectType({ description: 'Ranked target enterprises (补链).' })
 export class TargetList {
   @Field(() => Int, { description: 'How many candidates qualified, before `first`.' })
   totalCount!: number;
@@ -284,7 +268,6 @@ export class TargetList {
 }
 
 @ObjectType({
-  simpleResolvers: true,
   description: 'The targets for one link: 招谁 for a gap, or 强链 for a weak or anchorless link.',
 })
 export class LinkTargets {
@@ -296,7 +279,6 @@ export class LinkTargets {
 }
 
 @ObjectType({
-  simpleResolvers: true,
   description: '延链: a link beyond the chain (or missing in it) next to links strong in the region.',
 })
 export class ExtensionOption {
@@ -333,7 +315,7 @@ export class ExtensionOption {
   candidates!: TargetHitRecord[];
 }
 
-@ObjectType({ simpleResolvers: true, description: 'Candidates of one link in a source region.' })
+@ObjectType({ description: 'Candidates of one link in a source region.' })
 export class SourceRegionLink {
   @Field(() => Link, { description: '环节 the link.' })
   link!: LinkRecord;
@@ -345,10 +327,7 @@ export class SourceRegionLink {
   anchorCount!: number;
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description: '到哪招: a region where candidates for the gaps are, for a heat map.',
-})
+@ObjectType({ description: '到哪招: a region where candidates for the gaps are, for a heat map.' })
 export class SourceRegion {
   @Field(() => Region, { description: '地区 the province or city.' })
   region!: RegionRecord;
@@ -369,10 +348,7 @@ export class SourceRegion {
   links!: SourceRegionLinkRecord[];
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description: 'One tie along a connection path, in the direction it points.',
-})
+@ObjectType({ description: 'One tie along a connection path, in the direction it points.' })
 export class ConnectionStep {
   @Field(() => Enterprise, { description: 'Where the tie starts (the supplier or the investor).' })
   from!: EnterpriseRecord;
@@ -388,7 +364,6 @@ export class ConnectionStep {
 }
 
 @ObjectType({
-  simpleResolvers: true,
   description: 'A shortest path of ties from a candidate to a firm in the region: who can introduce us.',
 })
 export class ConnectionPath {
@@ -405,10 +380,7 @@ export class ConnectionPath {
   steps!: ConnectionStepRecord[];
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description: 'A task force for the chain in the region, with its chain leader and counts.',
-})
+@ObjectType({ description: 'A task force for the chain in the region, with its chain leader and counts.' })
 export class MapTaskForce {
   @Field(() => TaskForce, { description: '招商专班 the task force (its leadDepartment is 牵头单位).' })
   taskForce!: TaskForceRecord;
@@ -429,10 +401,7 @@ export class MapTaskForce {
   targetCount!: number;
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description: 'A project of the chain in the region, with its investor, place and links.',
-})
+@ObjectType({ description: 'A project of the chain in the region, with its investor, place and links.' })
 export class MapProject {
   @Field(() => Project, { description: '招商项目 the project.' })
   project!: ProjectRecord;
@@ -447,7 +416,7 @@ export class MapProject {
   links!: LinkRecord[];
 }
 
-@ObjectType({ simpleResolvers: true, description: 'Projects at one stage.' })
+@ObjectType({ description: 'Projects at one stage.' })
 export class StageCount {
   @Field(() => ProjectStage, { description: 'The stage.' })
   stage!: string;
@@ -459,10 +428,7 @@ export class StageCount {
   amount!: number;
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description: '谁来招: who works the chain in the region, and their pipeline.',
-})
+@ObjectType({ description: '谁来招: who works the chain in the region, and their pipeline.' })
 export class MapOrganisation {
   @Field(() => [MapTaskForce], {
     description: 'Task forces for the chain in the region or within it, by name.',
@@ -487,10 +453,7 @@ export class MapOrganisation {
   projects!: MapProjectRecord[];
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description: '一张招商地图: the investment map of a chain for a region.',
-})
+@ObjectType({ description: '一张招商地图: the investment map of a chain for a region.' })
 export class InvestmentMap {
   @Field(() => Chain, { description: '产业链 the chain.' })
   chain!: ChainRecord;

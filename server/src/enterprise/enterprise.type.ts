@@ -22,7 +22,6 @@ registerEnumType(AssignmentSource, {
 });
 
 @ObjectType({
-  simpleResolvers: true,
   implements: Node,
   description: '企业 enterprise: a firm on the map, listed (上市公司) or not, real or synthetic.',
 })
@@ -69,10 +68,7 @@ export class Enterprise extends Node {
   version!: number | null;
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description: "An enterprise's place on a link (OPERATES_IN), with how it was assigned.",
-})
+@ObjectType({ description: "An enterprise's place on a link (OPERATES_IN), with how it was assigned." })
 export class EnterpriseLink {
   @Field(() => Link, { description: '环节 the link the enterprise works in.' })
   link!: LinkRecord;
@@ -85,7 +81,6 @@ export class EnterpriseLink {
 }
 
 @ObjectType({
-  simpleResolvers: true,
   description: 'An equity tie (INVESTS_IN) seen from one end: the firm at the other end and the share.',
 })
 export class Investment {
@@ -96,7 +91,7 @@ export class Investment {
   share!: number | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'An enterprise in a connection, with its cursor.' })
+@ObjectType({ description: 'An enterprise in a connection, with its cursor.' })
 export class EnterpriseEdge {
   @Field(() => Enterprise, { description: 'The enterprise.' })
   node!: EnterpriseRecord;
@@ -105,7 +100,7 @@ export class EnterpriseEdge {
   cursor!: string;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'A page of enterprises (Relay connection).' })
+@ObjectType({ description: 'A page of enterprises (Relay connection).' })
 export class EnterpriseConnection {
   @Field(() => [EnterpriseEdge], { description: 'The enterprises of this page, in order.' })
   edges!: EnterpriseEdge[];

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType({ simpleResolvers: true, description: 'The Neo4j server behind the API.' })
+@ObjectType({ description: 'The Neo4j server behind the API.' })
 export class Neo4jInfo {
   @Field(() => String, { description: 'Neo4j kernel version, e.g. 5.26.0.' })
   version!: string;
@@ -9,7 +9,7 @@ export class Neo4jInfo {
   edition!: string;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'Whether the API can serve requests.' })
+@ObjectType({ description: 'Whether the API can serve requests.' })
 export class Health {
   @Field(() => Boolean, { description: 'True when the API reached the database just now.' })
   ok!: boolean;

@@ -22,7 +22,6 @@ registerEnumType(ContactKind, {
 });
 
 @ObjectType({
-  simpleResolvers: true,
   description:
     '走访/洽谈记录 a contact of a task force with an enterprise: when, who, which enterprise, the note and the next step.',
 })
@@ -67,7 +66,6 @@ export class Contact {
 }
 
 @ObjectType({
-  simpleResolvers: true,
   description:
     '领导责任目标 a leader’s duties for a year (Xianning’s plan: trips out, projects planned of a minimum size).',
 })
@@ -100,10 +98,7 @@ export class DutyTarget {
   version!: number | null;
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description: 'A dated revision of a project’s investment amount (AmountEntry).',
-})
+@ObjectType({ description: 'A dated revision of a project’s investment amount (AmountEntry).' })
 export class AmountEntry {
   @Field(() => GraphQLLocalDate, { nullable: true, description: 'From when the amount holds.' })
   on!: string | null;

@@ -36,11 +36,7 @@ registerEnumType(ProjectStage, {
   },
 });
 
-@ObjectType({
-  simpleResolvers: true,
-  implements: Node,
-  description: '人员 person: a chain leader (链长) or task-force member.',
-})
+@ObjectType({ implements: Node, description: '人员 person: a chain leader (链长) or task-force member.' })
 export class Person extends Node {
   @Field(() => String, { description: 'Domain key: the person id.' })
   key!: string;
@@ -59,7 +55,6 @@ export class Person extends Node {
 }
 
 @ObjectType({
-  simpleResolvers: true,
   implements: Node,
   description:
     '招商专班 task force: courts investors for one chain in one region, led by its chain leader (链长).',
@@ -85,7 +80,6 @@ export class TaskForce extends Node {
 }
 
 @ObjectType({
-  simpleResolvers: true,
   implements: Node,
   description: '招商目标企业库 target-enterprise library: the firms a task force courts.',
 })
@@ -103,10 +97,7 @@ export class TargetLibrary extends Node {
   version!: number | null;
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description: 'One firm in a target library (INCLUDES), with why and by whom it is courted.',
-})
+@ObjectType({ description: 'One firm in a target library (INCLUDES), with why and by whom it is courted.' })
 export class TargetLibraryEntry {
   @Field(() => Enterprise, { description: 'The target enterprise.' })
   enterprise!: EnterpriseRecord;
@@ -130,11 +121,7 @@ export class TargetLibraryEntry {
   addedOn!: string | null;
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  implements: Node,
-  description: '招商项目 investment project, tracked through its life cycle.',
-})
+@ObjectType({ implements: Node, description: '招商项目 investment project, tracked through its life cycle.' })
 export class Project extends Node {
   @Field(() => String, { description: 'Domain key: the project id.' })
   key!: string;
@@ -170,10 +157,7 @@ export class Project extends Node {
   version!: number | null;
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description: "One dated move of a project's stage (ProjectStageEvent).",
-})
+@ObjectType({ description: "One dated move of a project's stage (ProjectStageEvent)." })
 export class ProjectStageEvent {
   @Field(() => Int, { nullable: true, description: 'Position in the history: 1 for the first move.' })
   seq!: number | null;
@@ -191,10 +175,7 @@ export class ProjectStageEvent {
   by!: string | null;
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description: '到位资金 funds in place: an amount that arrived on a date (FundsEntry).',
-})
+@ObjectType({ description: '到位资金 funds in place: an amount that arrived on a date (FundsEntry).' })
 export class FundsEntry {
   @Field(() => GraphQLLocalDate, { nullable: true, description: 'When the funds arrived.' })
   on!: string | null;
@@ -203,7 +184,7 @@ export class FundsEntry {
   amount!: number | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'A project in a connection, with its cursor.' })
+@ObjectType({ description: 'A project in a connection, with its cursor.' })
 export class ProjectEdge {
   @Field(() => Project, { description: 'The project.' })
   node!: ProjectRecord;
@@ -212,10 +193,7 @@ export class ProjectEdge {
   cursor!: string;
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description: 'A page of projects (Relay connection), latest move first.',
-})
+@ObjectType({ description: 'A page of projects (Relay connection), latest move first.' })
 export class ProjectConnection {
   @Field(() => [ProjectEdge], { description: 'The projects of this page, in order.' })
   edges!: ProjectEdge[];
@@ -228,7 +206,6 @@ export class ProjectConnection {
 }
 
 @ObjectType({
-  simpleResolvers: true,
   implements: Node,
   description: "考核目标 KPI targets: a region's yearly targets (as in Xianning's annex 1).",
 })

@@ -15,7 +15,6 @@ registerEnumType(RegionLevel, {
 });
 
 @ObjectType({
-  simpleResolvers: true,
   implements: Node,
   description:
     '地区 region: a province, city, county or development zone (GB/T 2260 codes; zones `<city4>Z<nn>`).',
@@ -37,7 +36,6 @@ export class Region extends Node {
 }
 
 @ObjectType({
-  simpleResolvers: true,
   implements: Node,
   description:
     '产业转移来源地 source zone: a grouping of regions industries relocate from (京津冀, 长三角…).',

@@ -50,10 +50,7 @@ export const SearchNode = createUnionType({
   resolveType: (value) => (value as unknown as Typed).__typename,
 });
 
-@ObjectType({
-  simpleResolvers: true,
-  description: 'One search hit: the entity, what it is, how well and how it matched.',
-})
+@ObjectType({ description: 'One search hit: the entity, what it is, how well and how it matched.' })
 export class SearchHit {
   @Field(() => Float, { description: 'Relevance, 0–1 (1 = exact name); comparable within one response.' })
   score!: number;

@@ -101,10 +101,7 @@ registerEnumType(WarningSeverity, {
   },
 });
 
-@ObjectType({
-  simpleResolvers: true,
-  description: 'One KPI of a region: target, actual, completion and 序时进度.',
-})
+@ObjectType({ description: 'One KPI of a region: target, actual, completion and 序时进度.' })
 export class KpiLine {
   @Field(() => KpiMetric, { description: 'Which KPI.' })
   metric!: string;
@@ -143,10 +140,7 @@ export class KpiLine {
   projectKeys!: string[];
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description: 'Projects at one stage on the report date, with their amounts (the funnel).',
-})
+@ObjectType({ description: 'Projects at one stage on the report date, with their amounts (the funnel).' })
 export class FunnelStage {
   @Field(() => ProjectStage, { description: 'The stage.' })
   stage!: string;
@@ -158,7 +152,7 @@ export class FunnelStage {
   amount!: number;
 }
 
-@ObjectType({ simpleResolvers: true, description: "A region's KPI lines and project funnel." })
+@ObjectType({ description: "A region's KPI lines and project funnel." })
 export class RegionKpi {
   @Field(() => Region, { description: 'The region.' })
   region!: RegionRecord;
@@ -181,10 +175,7 @@ export class RegionKpi {
   projectCount!: number;
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description: '考核 the KPI report of a region and of the regions directly within it.',
-})
+@ObjectType({ description: '考核 the KPI report of a region and of the regions directly within it.' })
 export class KpiReport {
   @Field(() => Int, { description: 'The year of the targets.' })
   year!: number;
@@ -202,7 +193,7 @@ export class KpiReport {
   regions!: RegionKpiRecord[];
 }
 
-@ObjectType({ simpleResolvers: true, description: 'One region in a ranking.' })
+@ObjectType({ description: 'One region in a ranking.' })
 export class RankingRow {
   @Field(() => Int, {
     nullable: true,
@@ -235,7 +226,7 @@ export class RankingRow {
   lines!: KpiLineRecord[];
 }
 
-@ObjectType({ simpleResolvers: true, description: '排位 the regions within a city ranked for a period.' })
+@ObjectType({ description: '排位 the regions within a city ranked for a period.' })
 export class Ranking {
   @Field(() => Int, { description: 'Year.' })
   year!: number;
@@ -261,10 +252,7 @@ export class Ranking {
   rows!: RankingRowRecord[];
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description: '预警 a project or region flagged by a rule, with the reason.',
-})
+@ObjectType({ description: '预警 a project or region flagged by a rule, with the reason.' })
 export class Warning {
   @Field(() => WarningKind, { description: 'The rule.' })
   kind!: string;
@@ -317,7 +305,7 @@ export class WarningThresholdsInput {
   behindPoints?: number | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'A project that moved in the month.' })
+@ObjectType({ description: 'A project that moved in the month.' })
 export class MonthProjectMove {
   @Field(() => String, { description: 'Project key.' })
   key!: string;
@@ -338,7 +326,7 @@ export class MonthProjectMove {
   on!: string;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'The month’s moves of one chain.' })
+@ObjectType({ description: 'The month’s moves of one chain.' })
 export class ChainMoves {
   @Field(() => String, { nullable: true, description: 'Chain id; null for projects without one.' })
   chainId!: string | null;
@@ -356,7 +344,7 @@ export class ChainMoves {
   projects!: MonthProject[];
 }
 
-@ObjectType({ simpleResolvers: true, description: 'A link that became present in the region this month.' })
+@ObjectType({ description: 'A link that became present in the region this month.' })
 export class FilledGap {
   @Field(() => String, { description: 'Link id.' })
   linkKey!: string;
@@ -377,7 +365,7 @@ export class FilledGap {
   on!: string;
 }
 
-@ObjectType({ simpleResolvers: true, description: '补链成效: the links of one chain filled this month.' })
+@ObjectType({ description: '补链成效: the links of one chain filled this month.' })
 export class ChainGapsFilled {
   @Field(() => String, { nullable: true, description: 'Chain id.' })
   chainId!: string | null;
@@ -389,10 +377,7 @@ export class ChainGapsFilled {
   links!: FilledLink[];
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description: '月通报 the monthly bulletin of a region for the city office.',
-})
+@ObjectType({ description: '月通报 the monthly bulletin of a region for the city office.' })
 export class Bulletin {
   @Field(() => Region, { description: 'The region.' })
   region!: RegionRecord;
@@ -430,10 +415,7 @@ export class Bulletin {
   gapsFilled!: ChainGaps[];
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description: 'One leader duty: target, actual, completion and 序时进度.',
-})
+@ObjectType({ description: 'One leader duty: target, actual, completion and 序时进度.' })
 export class DutyLine {
   @Field(() => Float, { nullable: true, description: 'Target for the year.' })
   target!: number | null;
@@ -454,10 +436,7 @@ export class DutyLine {
   status!: string;
 }
 
-@ObjectType({
-  simpleResolvers: true,
-  description: '链长责任: a task force with its chain leader’s duties as KPIs.',
-})
+@ObjectType({ description: '链长责任: a task force with its chain leader’s duties as KPIs.' })
 export class LeaderDuty {
   @Field(() => Int, { description: 'Year.' })
   year!: number;
