@@ -18,7 +18,7 @@ import proxyaddr from 'proxy-addr';
 import { authenticate, authenticator } from './auth/authenticate.js';
 import { authSettings } from './auth/settings.js';
 import { createContextFactory, type Context } from './core/context.js';
-import { createFormatError } from './core/errors.js';
+import { createFormatError, httpError } from './core/errors.js';
 import { graphqlPost, sizeInBytes } from './core/graphql-post.js';
 import { EngineCache } from './engine/engine.cache.js';
 import { exportRouter } from './export/export.route.js';
@@ -126,7 +126,10 @@ export async function startApp(deps: AppDeps): Promise<App> {
     engineCache,
     ...(deps.onQuery ? { onQuery: deps.onQuery } : {}),
   };
-  const authenticated = authenticate({ tokens: auth.tokens, limiters: auth.limiters, logger });
+  // One client address for every path: express's own `trust proxy` setting (TRUST_PROXY).
+  const trust = app.get('trust proxy fn') as Parameters<typeof proxyaddr>[1];
+  const address = (req: IncomingMessage) => proxyaddr(req, trust) ?? 'unknown';
+  const authenticated = authenticate({ tokens: auth.tokens, limiters: auth.limiters, logger, address });
   const context = createContextFactory(contextDeps);
   app.use(
     '/graphql',
@@ -134,12 +137,11 @@ export async function startApp(deps: AppDeps): Promise<App> {
     express.json({ limit: config.BODY_LIMIT }),
     expressMiddleware(apollo, { context }),
   );
-  const trust = app.get('trust proxy fn') as Parameters<typeof proxyaddr>[1];
   lean = graphqlPost({
     apollo,
     context,
     check: authenticator(auth),
-    address: (req) => proxyaddr(req, trust),
+    address,
     limit: sizeInBytes(config.BODY_LIMIT),
     logger,
   });
@@ -174,22 +176,13 @@ export async function startApp(deps: AppDeps): Promise<App> {
       if (res.headersSent) return next(err);
       const status = err.status ?? 500;
       if (status >= 500) logger.error({ err }, 'http error');
-      res.status(status).json({
-        errors: [
-          {
-            message:
-              status === 413
-                ? `Request body is larger than ${config.BODY_LIMIT}`
-                : status < 500
-                  ? (err.message ?? 'Bad request')
-                  : 'Internal server error',
-            extensions: {
-              code:
-                status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR',
-            },
-          },
-        ],
-      });
+      const answer =
+        status === 413
+          ? httpError(413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${config.BODY_LIMIT}`)
+          : status < 500
+            ? httpError(status, 'BAD_REQUEST', err.message ?? 'Bad request')
+            : httpError(status, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+      res.status(answer.status).json(answer.body);
     },
   );
 

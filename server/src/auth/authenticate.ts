@@ -1,8 +1,10 @@
 import type { Logger } from '@chainmap/graph';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { IncomingMessage } from 'node:http';
 import type { TokenUser } from './auth.model.js';
 import { take, type Limiters } from './rate-limit.js';
 import { TokenRefused, verifyToken, type TokenSettings } from './token.js';
+import { httpError, type HttpError } from '../core/errors.js';
 
 /** What the authentication check found out about a request. */
 export interface RequestAuth {
@@ -21,23 +23,6 @@ export function attachAuth(req: object, auth: RequestAuth): void {
   (req as { chainmapAuth?: RequestAuth }).chainmapAuth = auth;
 }
 
-/** A request refused before anything else runs: the HTTP answer to send as it is. */
-export interface Refusal {
-  status: number;
-  headers: Record<string, string>;
-  body: { errors: { message: string; extensions: Record<string, unknown> }[] };
-}
-
-function refusal(
-  status: number,
-  headers: Record<string, string>,
-  code: string,
-  message: string,
-  extra = {},
-): Refusal {
-  return { status, headers, body: { errors: [{ message, extensions: { code, ...extra } }] } };
-}
-
 /**
  * The check in front of /graphql and /export, free of any HTTP framework: reads
  * `Authorization: Bearer <token>`, refuses a tampered, expired or foreign token (401
@@ -47,50 +32,39 @@ function refusal(
 export function authenticator(deps: {
   tokens: TokenSettings;
   limiters: Limiters;
-}): (authorization: string | undefined, address: string) => Promise<RequestAuth | Refusal> {
+}): (authorization: string | undefined, address: string) => Promise<RequestAuth | HttpError> {
   return async (header, address) => {
     let user: TokenUser | null = null;
     if (header) {
       const m = /^Bearer\s+([\w-]+\.[\w-]+\.[\w-]+)\s*$/i.exec(header);
       if (!m) {
-        return refusal(
-          401,
-          { 'WWW-Authenticate': 'Bearer error="invalid_request"' },
-          'UNAUTHENTICATED',
-          'The Authorization header must be "Bearer <token>".',
-        );
+        return httpError(401, 'UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>".', {
+          headers: { 'WWW-Authenticate': 'Bearer error="invalid_request"' },
+        });
       }
       try {
         user = await verifyToken(deps.tokens, m[1]!);
       } catch (e) {
         if (!(e instanceof TokenRefused)) throw e;
-        return refusal(
-          401,
-          { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
-          'UNAUTHENTICATED',
-          e.message,
-          {
-            reason: e.reason,
-          },
-        );
+        return httpError(401, 'UNAUTHENTICATED', e.message, {
+          extensions: { reason: e.reason },
+          headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+        });
       }
     }
     const wait = await take(deps.limiters.api, user ? `token:${user.tokenId}` : `address:${address}`);
     if (wait !== null) {
-      return refusal(
-        429,
-        { 'Retry-After': String(wait) },
-        'RATE_LIMITED',
-        `Too many requests: wait ${wait} s and try again.`,
-        { retryAfter: wait },
-      );
+      return httpError(429, 'RATE_LIMITED', `Too many requests: wait ${wait} s and try again.`, {
+        extensions: { retryAfter: wait },
+        headers: { 'Retry-After': String(wait) },
+      });
     }
     return { user, address };
   };
 }
 
 /** Whether {@link authenticator} refused the request. */
-export function isRefusal(r: RequestAuth | Refusal): r is Refusal {
+export function isRefusal(r: RequestAuth | HttpError): r is HttpError {
   return 'status' in r;
 }
 
@@ -99,10 +73,12 @@ export function authenticate(deps: {
   tokens: TokenSettings;
   limiters: Limiters;
   logger: Logger;
+  /** The client's address (the app's one function, for both paths: TRUST_PROXY). */
+  address: (req: IncomingMessage) => string;
 }): RequestHandler {
   const check = authenticator(deps);
   return (req: Request, res: Response, next: NextFunction) => {
-    check(req.headers.authorization, req.ip ?? req.socket.remoteAddress ?? 'unknown').then(
+    check(req.headers.authorization, deps.address(req)).then(
       (r) => {
         if (!isRefusal(r)) {
           attachAuth(req, r);

@@ -104,3 +104,26 @@ export function createFormatError(log: (err: unknown, msg: string) => void) {
     };
   };
 }
+
+/**
+ * An error answered over HTTP outside GraphQL execution (a refused token, an unreadable body, a
+ * crash in the HTTP layer): its status, headers, and the `errors` body GraphQL clients read.
+ */
+export interface HttpError {
+  status: number;
+  headers: Record<string, string>;
+  body: { errors: { message: string; extensions: Record<string, unknown> }[] };
+}
+
+export function httpError(
+  status: number,
+  code: string,
+  message: string,
+  more: { extensions?: Record<string, unknown>; headers?: Record<string, string> } = {},
+): HttpError {
+  return {
+    status,
+    headers: more.headers ?? {},
+    body: { errors: [{ message, extensions: { code, ...more.extensions } }] },
+  };
+}

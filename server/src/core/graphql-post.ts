@@ -1,7 +1,8 @@
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from '@chainmap/graph';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { attachAuth, isRefusal, type Refusal, type RequestAuth } from '../auth/authenticate.js';
+import { attachAuth, isRefusal, type RequestAuth } from '../auth/authenticate.js';
+import { httpError, type HttpError } from './errors.js';
 
 /** `1mb`, `100kb`, `512b` (config's BODY_LIMIT) in bytes, as express.json counts them. */
 export function sizeInBytes(size: string): number {
@@ -14,8 +15,8 @@ export interface GraphqlPostDeps<C extends BaseContext> {
   apollo: ApolloServer<C>;
   context: (args: { req: IncomingMessage }) => Promise<C>;
   /** Who is asking, or the refusal (auth/authenticate.ts). */
-  check: (authorization: string | undefined, address: string) => Promise<RequestAuth | Refusal>;
-  /** The client's address as express would give it (TRUST_PROXY). */
+  check: (authorization: string | undefined, address: string) => Promise<RequestAuth | HttpError>;
+  /** The client's address (the app's one function, for both paths: TRUST_PROXY). */
   address: (req: IncomingMessage) => string;
   /** The largest body accepted, in bytes (BODY_LIMIT). */
   limit: number;
@@ -51,10 +52,7 @@ export function graphqlPost<C extends BaseContext>(
     serve(deps, req, res, url, length).catch((err: unknown) => {
       deps.logger.error({ err }, 'http error');
       if (res.headersSent) res.destroy();
-      else
-        answer(res, 500, {
-          errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
-        });
+      else answer(res, httpError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error'));
     });
     return true;
   };
@@ -68,13 +66,13 @@ async function serve<C extends BaseContext>(
   length: number,
 ): Promise<void> {
   const auth = await deps.check(req.headers.authorization, deps.address(req));
-  if (isRefusal(auth)) return answer(res, auth.status, auth.body, auth.headers);
+  if (isRefusal(auth)) return answer(res, auth);
   attachAuth(req, auth);
   const raw = await readBody(req, length);
   if (raw === null) return; // the client went away
   const body = parseBody(raw);
   if (body instanceof Error) {
-    return answer(res, 400, { errors: [{ message: body.message, extensions: { code: 'BAD_REQUEST' } }] });
+    return answer(res, httpError(400, 'BAD_REQUEST', body.message));
   }
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
@@ -126,15 +124,10 @@ function parseBody(raw: Buffer): unknown {
   }
 }
 
-function answer(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    ...headers,
+function answer(res: ServerResponse, error: HttpError): void {
+  const text = JSON.stringify(error.body);
+  res.writeHead(error.status, {
+    ...error.headers,
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
   });
