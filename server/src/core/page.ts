@@ -13,6 +13,18 @@ export interface Page<T> {
   totalCount: number | null;
 }
 
+/** An edge whose cursor is encoded when it is read: most queries ask for the nodes only. */
+class Edge<T> {
+  constructor(
+    readonly node: T,
+    private readonly cursorOf: (row: T) => CursorValue,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.cursorOf(this.node));
+  }
+}
+
 /**
  * Build a page from rows fetched with `LIMIT first + 1`: the extra row only tells whether a next
  * page exists. `cursorOf` gives the keyset position (sort value and id) of a row.
@@ -24,7 +36,7 @@ export function toPage<T>(
   cursorOf: (row: T) => CursorValue,
   totalCount: number | null,
 ): Page<T> {
-  const edges = rows.slice(0, first).map((node) => ({ node, cursor: encodeCursor(cursorOf(node)) }));
+  const edges = rows.slice(0, first).map((node) => new Edge(node, cursorOf));
   return {
     edges,
     pageInfo: {
