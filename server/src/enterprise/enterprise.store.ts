@@ -2,6 +2,7 @@ import { cypher, type CypherQuery, type Executor } from '@chainmap/graph';
 import neo4j from 'neo4j-driver';
 import { z } from 'zod';
 import { linkFields, stageRank } from '../chain/chain.model.js';
+import { compiled } from '../core/models.js';
 import type { CursorValue } from '../core/relay.js';
 import { RegionModel, regionFields, type RegionRecord } from '../region/region.model.js';
 import {
@@ -541,10 +542,12 @@ function filterParams(q: EnterpriseQuery): Record<string, unknown> {
   };
 }
 
-const PageRows = z.object({
-  values: z.array(EnterpriseListModel),
-  regions: z.array(RegionModel).default([]),
-});
+const PageRows = compiled(
+  z.object({
+    values: z.array(EnterpriseListModel),
+    regions: z.array(RegionModel).default([]),
+  }),
+);
 
 /**
  * Pages for many connections at once (the `enterprisePage` DataLoader's batch function), each
