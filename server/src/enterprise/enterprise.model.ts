@@ -56,7 +56,7 @@ export type EnterpriseRecord = z.output<typeof EnterpriseModel>;
 /**
  * An enterprise read by {@link enterpriseList}: the same record as {@link EnterpriseModel}'s,
  * checked position by position (a tuple, which zod compiles to far less work than an object:
- * see {@link compiled}).
+ * see `compiled` in core/models.ts).
  */
 export const EnterpriseListModel = z
   .tuple(ENTERPRISE_PROPS.map((p) => ENTERPRISE_SHAPE[p]) as unknown as [z.ZodType, ...z.ZodType[]])
