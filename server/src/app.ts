@@ -18,7 +18,7 @@ import proxyaddr from 'proxy-addr';
 import { authenticate, authenticator } from './auth/authenticate.js';
 import { authSettings } from './auth/settings.js';
 import { createContextFactory, type Context } from './core/context.js';
-import { createFormatError, httpError } from './core/errors.js';
+import { createFormatError, httpError, sendHttpError } from './core/errors.js';
 import { graphqlPost, sizeInBytes } from './core/graphql-post.js';
 import { EngineCache } from './engine/engine.cache.js';
 import { exportRouter } from './export/export.route.js';
@@ -182,7 +182,7 @@ export async function startApp(deps: AppDeps): Promise<App> {
           : status < 500
             ? httpError(status, 'BAD_REQUEST', err.message ?? 'Bad request')
             : httpError(status, 'INTERNAL_SERVER_ERROR', 'Internal server error');
-      res.status(answer.status).json(answer.body);
+      sendHttpError(res, answer);
     },
   );
 

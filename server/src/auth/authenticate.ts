@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import type { TokenUser } from './auth.model.js';
 import { take, type Limiters } from './rate-limit.js';
 import { TokenRefused, verifyToken, type TokenSettings } from './token.js';
-import { httpError, type HttpError } from '../core/errors.js';
+import { httpError, sendHttpError, type HttpError } from '../core/errors.js';
 
 /** What the authentication check found out about a request. */
 export interface RequestAuth {
@@ -84,7 +84,7 @@ export function authenticate(deps: {
           attachAuth(req, r);
           return next();
         }
-        res.set(r.headers).status(r.status).json(r.body);
+        sendHttpError(res, r);
       },
       (e: unknown) => {
         deps.logger.error({ err: e }, 'authentication failed');

@@ -1,5 +1,6 @@
 import { DbError } from '@chainmap/graph';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { ServerResponse } from 'node:http';
 import type { ZodError } from 'zod';
 
 /**
@@ -126,4 +127,15 @@ export function httpError(
     headers: more.headers ?? {},
     body: { errors: [{ message, extensions: { code, ...more.extensions } }] },
   };
+}
+
+/** Send {@link HttpError} `error` as the whole answer (express's responses are node's too). */
+export function sendHttpError(res: ServerResponse, error: HttpError): void {
+  const text = JSON.stringify(error.body);
+  res.writeHead(error.status, {
+    ...error.headers,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+  });
+  res.end(text);
 }

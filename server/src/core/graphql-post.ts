@@ -2,7 +2,7 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from '@chainmap/graph';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { attachAuth, isRefusal, type RequestAuth } from '../auth/authenticate.js';
-import { httpError, type HttpError } from './errors.js';
+import { httpError, sendHttpError, type HttpError } from './errors.js';
 
 /** `1mb`, `100kb`, `512b` (config's BODY_LIMIT) in bytes, as express.json counts them. */
 export function sizeInBytes(size: string): number {
@@ -52,7 +52,7 @@ export function graphqlPost<C extends BaseContext>(
     serve(deps, req, res, url, length).catch((err: unknown) => {
       deps.logger.error({ err }, 'http error');
       if (res.headersSent) res.destroy();
-      else answer(res, httpError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error'));
+      else sendHttpError(res, httpError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error'));
     });
     return true;
   };
@@ -66,13 +66,13 @@ async function serve<C extends BaseContext>(
   length: number,
 ): Promise<void> {
   const auth = await deps.check(req.headers.authorization, deps.address(req));
-  if (isRefusal(auth)) return answer(res, auth);
+  if (isRefusal(auth)) return sendHttpError(res, auth);
   attachAuth(req, auth);
   const raw = await readBody(req, length);
   if (raw === null) return; // the client went away
   const body = parseBody(raw);
   if (body instanceof Error) {
-    return answer(res, httpError(400, 'BAD_REQUEST', body.message));
+    return sendHttpError(res, httpError(400, 'BAD_REQUEST', body.message));
   }
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
@@ -122,14 +122,4 @@ function parseBody(raw: Buffer): unknown {
   } catch (e) {
     return new Error(`The request body is not valid JSON: ${(e as Error).message}`);
   }
-}
-
-function answer(res: ServerResponse, error: HttpError): void {
-  const text = JSON.stringify(error.body);
-  res.writeHead(error.status, {
-    ...error.headers,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-  });
-  res.end(text);
 }
